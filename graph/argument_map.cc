@@ -1,0 +1,381 @@
+#include "graph/argument_map.h"
+
+#include <algorithm>
+
+namespace argmap {
+namespace {
+
+std::string Quoted(const Statement& s) { return "[" + s.title + "]"; }
+std::string Quoted(const Argument& a) { return "<" + a.title + ">"; }
+
+}  // namespace
+
+ArgumentMap::RelationKey ArgumentMap::KeyOf(const Relation& r) {
+  if (r.type == RelationType::kContradicts && r.to < r.from) return {r.to, r.from, r.type};
+  return {r.from, r.to, r.type};
+}
+
+bool ArgumentMap::IdInUse(uint64_t id) const { return id < id_used_.size() && id_used_[id]; }
+
+uint64_t ArgumentMap::TakeId(uint64_t wanted) {
+  uint64_t id = wanted == 0 ? next_id_ : wanted;
+  next_id_ = std::max(next_id_, id + 1);
+  if (id >= id_used_.size()) id_used_.resize(std::max<size_t>(id + 1, id_used_.size() * 2), 0);
+  id_used_[id] = 1;
+  return id;
+}
+
+void ArgumentMap::ReserveIdsBelow(uint64_t next_id) { next_id_ = std::max(next_id_, next_id); }
+
+void ArgumentMap::SetVertexOf(NodeId id, uint32_t vertex) {
+  if (id >= vertex_of_id_.size()) {
+    vertex_of_id_.resize(std::max<size_t>(id + 1, vertex_of_id_.size() * 2), kNoIndex);
+  }
+  vertex_of_id_[id] = vertex;
+}
+
+void ArgumentMap::SetRelationOf(EdgeId id, uint32_t index) {
+  if (id >= relation_of_id_.size()) {
+    relation_of_id_.resize(std::max<size_t>(id + 1, relation_of_id_.size() * 2), kNoIndex);
+  }
+  relation_of_id_[id] = index;
+}
+
+void ArgumentMap::Reserve(size_t statements, size_t arguments, size_t relations) {
+  statement_titles_.reserve(statements);
+  argument_titles_.reserve(arguments);
+  relations_.reserve(relations);
+  relation_keys_.reserve(relations);
+  size_t ids = statements + 3 * arguments + relations + 1;
+  vertex_of_id_.reserve(ids);
+  relation_of_id_.reserve(ids);
+  id_used_.reserve(ids);
+}
+
+Status ArgumentMap::AddStatement(Statement statement, NodeId* id) {
+  if (statement.title.empty()) return Status::InvalidInput("a statement needs a title");
+  if (statement_titles_.count(statement.title)) {
+    return Status::AlreadyExists("statement " + Quoted(statement) + " already exists");
+  }
+  if (statement.id != kNoNode && IdInUse(statement.id)) {
+    return Status::InvalidInput("id " + std::to_string(statement.id) + " of statement " +
+                                Quoted(statement) + " is already in use");
+  }
+  statement.id = TakeId(statement.id);
+  statements_.push_back(std::move(statement));
+  const Statement& s = statements_.back();
+  statement_titles_.emplace(s.title, s.id);
+  Vertex v = boost::add_vertex(
+      VertexData{s.id, NodeKind::kStatement, static_cast<uint32_t>(statements_.size() - 1), 0},
+      graph_);
+  SetVertexOf(s.id, static_cast<uint32_t>(v));
+  if (id) *id = s.id;
+  return Status::Ok();
+}
+
+Status ArgumentMap::ValidateArgument(const Argument& a) const {
+  const std::string name = Quoted(a);
+  std::vector<uint64_t> given;  // ids the record brings with it, all of which must be fresh
+  if (a.id != kNoNode) given.push_back(a.id);
+  bool warrant_found = a.warrant == kNoNode;
+  for (size_t j = 0; j < a.steps.size(); ++j) {
+    const InferenceStep& step = a.steps[j];
+    const std::string where = name + " step " + std::to_string(j + 1);
+    if (!statement(step.conclusion)) return Status::InvalidInput(where + " has no conclusion");
+    for (NodeId p : step.premises) {
+      if (!statement(p)) {
+        return Status::InvalidInput(where + " has a premise that is not a statement (id " +
+                                    std::to_string(p) + ")");
+      }
+      if (p == a.warrant) warrant_found = true;
+    }
+    if (!step.premise_edges.empty() && step.premise_edges.size() != step.premises.size()) {
+      return Status::InvalidInput(where + " has premise edge ids that do not match its premises");
+    }
+    if (j + 1 < a.steps.size() && step.node != kNoNode) given.push_back(step.node);
+    for (EdgeId e : step.premise_edges) {
+      if (e != 0) given.push_back(e);
+    }
+    if (step.conclusion_edge != 0) given.push_back(step.conclusion_edge);
+  }
+  if (!warrant_found) {
+    return Status::InvalidInput("the warrant of " + name + " is not one of its premises");
+  }
+  if (a.warrant != kNoNode && statement(a.warrant)->role != Role::kWarrant) {
+    return Status::InvalidInput("the warrant of " + name + ", " + Quoted(*statement(a.warrant)) +
+                                ", does not have the role warrant");
+  }
+  std::sort(given.begin(), given.end());
+  for (size_t i = 0; i < given.size(); ++i) {
+    if (IdInUse(given[i]) || (i > 0 && given[i] == given[i - 1])) {
+      return Status::InvalidInput("id " + std::to_string(given[i]) + " of argument " + name +
+                                  " is already in use");
+    }
+  }
+  return Status::Ok();
+}
+
+Status ArgumentMap::AddArgument(Argument argument, NodeId* id) {
+  if (argument.title.empty()) return Status::InvalidInput("an argument needs a title");
+  if (argument_titles_.count(argument.title)) {
+    return Status::AlreadyExists("argument " + Quoted(argument) + " already exists");
+  }
+  if (Status s = ValidateArgument(argument); !s.ok()) return s;
+  argument.id = TakeId(argument.id);
+  for (size_t j = 0; j < argument.steps.size(); ++j) {
+    InferenceStep& step = argument.steps[j];
+    step.node = j + 1 == argument.steps.size() ? argument.id : TakeId(step.node);
+    step.premise_edges.resize(step.premises.size(), 0);
+    for (EdgeId& e : step.premise_edges) e = TakeId(e);
+    step.conclusion_edge = TakeId(step.conclusion_edge);
+  }
+  arguments_.push_back(std::move(argument));
+  const Argument& a = arguments_.back();
+  argument_titles_.emplace(a.title, a.id);
+  LinkArgument(static_cast<uint32_t>(arguments_.size() - 1));
+  if (id) *id = a.id;
+  return Status::Ok();
+}
+
+void ArgumentMap::LinkArgument(uint32_t index) {
+  const Argument& a = arguments_[index];
+  uint32_t last = a.steps.empty() ? 0 : static_cast<uint32_t>(a.steps.size() - 1);
+  Vertex av = boost::add_vertex(VertexData{a.id, NodeKind::kArgument, index, last}, graph_);
+  SetVertexOf(a.id, static_cast<uint32_t>(av));
+  for (uint32_t j = 0; j < a.steps.size(); ++j) {
+    const InferenceStep& step = a.steps[j];
+    Vertex sv = av;
+    if (j != last) {
+      sv = boost::add_vertex(VertexData{step.node, NodeKind::kStep, index, j}, graph_);
+      SetVertexOf(step.node, static_cast<uint32_t>(sv));
+    }
+    for (size_t i = 0; i < step.premises.size(); ++i) {
+      boost::add_edge(VertexOf(step.premises[i]), sv,
+                      EdgeData{step.premise_edges[i], RelationType::kPremise}, graph_);
+    }
+    boost::add_edge(sv, VertexOf(step.conclusion),
+                    EdgeData{step.conclusion_edge, RelationType::kConclusion}, graph_);
+  }
+}
+
+Status ArgumentMap::ValidateRelation(const Relation& r) const {
+  if (r.type == RelationType::kPremise || r.type == RelationType::kConclusion) {
+    return Status::InvalidInput("premises and conclusions belong to an argument's inference steps");
+  }
+  uint32_t from = VertexOf(r.from), to = VertexOf(r.to);
+  if (from == kNoIndex || to == kNoIndex) {
+    return Status::InvalidInput(std::string(RelationName(r.type)) + " relation to a missing node");
+  }
+  const VertexData& f = graph_[from];
+  const VertexData& t = graph_[to];
+  if (f.kind == NodeKind::kStep || t.kind == NodeKind::kStep) {
+    return Status::InvalidInput("a relation cannot touch an intermediate inference step");
+  }
+  std::string what = DisplayName(r.from) + " " + std::string(RelationName(r.type)) + " " +
+                     DisplayName(r.to);
+  if (r.type == RelationType::kUndercuts && t.kind != NodeKind::kArgument) {
+    return Status::InvalidInput(what + ": only an argument can be undercut");
+  }
+  if (r.type == RelationType::kContradicts &&
+      (f.kind != NodeKind::kStatement || t.kind != NodeKind::kStatement)) {
+    return Status::InvalidInput(what + ": only statements can contradict each other");
+  }
+  if (r.type == RelationType::kContradicts && r.from == r.to) {
+    return Status::InvalidInput(what + ": a statement cannot contradict itself");
+  }
+  if (relation_keys_.count(KeyOf(r))) return Status::AlreadyExists(what + ": already in the map");
+  if (r.id != 0 && IdInUse(r.id)) {
+    return Status::InvalidInput(what + ": id " + std::to_string(r.id) + " is already in use");
+  }
+  return Status::Ok();
+}
+
+Status ArgumentMap::AddRelation(RelationType type, NodeId from, NodeId to, EdgeId* id) {
+  return AddRelation(Relation{0, type, from, to}, id);
+}
+
+Status ArgumentMap::AddRelation(Relation relation, EdgeId* id) {
+  if (Status s = ValidateRelation(relation); !s.ok()) return s;
+  relation.id = TakeId(relation.id);
+  relations_.push_back(relation);
+  relation_keys_.insert(KeyOf(relation));
+  SetRelationOf(relation.id, static_cast<uint32_t>(relations_.size() - 1));
+  boost::add_edge(VertexOf(relation.from), VertexOf(relation.to),
+                  EdgeData{relation.id, relation.type}, graph_);
+  if (id) *id = relation.id;
+  return Status::Ok();
+}
+
+Status ArgumentMap::UpdateStatement(const Statement& update) {
+  const Statement* current = statement(update.id);
+  if (!current) return Status::NotFound("no statement with id " + std::to_string(update.id));
+  if (current->role == Role::kWarrant && update.role != Role::kWarrant) {
+    for (const Argument& a : arguments_) {
+      if (a.warrant == update.id) {
+        return Status::InvalidInput(Quoted(*current) + " is the warrant of " + Quoted(a) +
+                                    " and must keep the role warrant");
+      }
+    }
+  }
+  // Field by field: the title stays, and the title index holds a view of its characters.
+  Statement& s = statements_[graph_[VertexOf(update.id)].index];
+  s.text = update.text;
+  s.role = update.role;
+  s.thesis = update.thesis;
+  s.actor = update.actor;
+  s.source = update.source;
+  s.quote = update.quote;
+  s.section = update.section;
+  s.tags = update.tags;
+  s.data = update.data;
+  return Status::Ok();
+}
+
+Status ArgumentMap::Remove(NodeId id, Removal* removal) {
+  uint32_t v = VertexOf(id);
+  if (v == kNoIndex) return Status::NotFound("no node with id " + std::to_string(id));
+  const VertexData& data = graph_[v];
+  if (data.kind == NodeKind::kStep) {
+    return Status::InvalidInput(DisplayName(id) + " is part of an argument; remove the argument");
+  }
+  Removal out;
+  if (data.kind == NodeKind::kStatement) {
+    for (const Argument& a : arguments_) {
+      for (size_t j = 0; j < a.steps.size(); ++j) {
+        if (a.steps[j].conclusion == id) {
+          return Status::InvalidInput(DisplayName(id) + " is the conclusion of " + Quoted(a) +
+                                      " (step " + std::to_string(j + 1) +
+                                      "); remove the argument first");
+        }
+      }
+    }
+    for (Argument& a : arguments_) {
+      bool changed = false;
+      for (InferenceStep& step : a.steps) {
+        for (size_t i = step.premises.size(); i-- > 0;) {
+          if (step.premises[i] != id) continue;
+          step.premises.erase(step.premises.begin() + i);
+          step.premise_edges.erase(step.premise_edges.begin() + i);
+          changed = true;
+        }
+      }
+      if (a.warrant == id) a.warrant = kNoNode;
+      if (changed) out.changed_arguments.push_back(a.id);
+    }
+    out.statements.push_back(statements_[data.index]);
+    statements_.erase(statements_.begin() + data.index);
+  } else {
+    out.arguments.push_back(arguments_[data.index]);
+    arguments_.erase(arguments_.begin() + data.index);
+  }
+  std::vector<Relation> kept;
+  kept.reserve(relations_.size());
+  for (const Relation& r : relations_) {
+    (r.from == id || r.to == id ? out.relations : kept).push_back(r);
+  }
+  relations_ = std::move(kept);
+  Rebuild();
+  if (removal) *removal = std::move(out);
+  return Status::Ok();
+}
+
+void ArgumentMap::Rebuild() {
+  graph_.clear();
+  statement_titles_.clear();
+  argument_titles_.clear();
+  relation_keys_.clear();
+  std::fill(vertex_of_id_.begin(), vertex_of_id_.end(), kNoIndex);
+  std::fill(relation_of_id_.begin(), relation_of_id_.end(), kNoIndex);
+  for (uint32_t i = 0; i < statements_.size(); ++i) {
+    const Statement& s = statements_[i];
+    statement_titles_.emplace(s.title, s.id);
+    Vertex v = boost::add_vertex(VertexData{s.id, NodeKind::kStatement, i, 0}, graph_);
+    SetVertexOf(s.id, static_cast<uint32_t>(v));
+  }
+  for (uint32_t i = 0; i < arguments_.size(); ++i) {
+    argument_titles_.emplace(arguments_[i].title, arguments_[i].id);
+    LinkArgument(i);
+  }
+  for (uint32_t i = 0; i < relations_.size(); ++i) {
+    const Relation& r = relations_[i];
+    relation_keys_.insert(KeyOf(r));
+    SetRelationOf(r.id, i);
+    boost::add_edge(VertexOf(r.from), VertexOf(r.to), EdgeData{r.id, r.type}, graph_);
+  }
+}
+
+const Statement* ArgumentMap::FindStatement(std::string_view title) const {
+  auto it = statement_titles_.find(title);
+  return it == statement_titles_.end() ? nullptr : statement(it->second);
+}
+
+const Argument* ArgumentMap::FindArgument(std::string_view title) const {
+  auto it = argument_titles_.find(title);
+  return it == argument_titles_.end() ? nullptr : argument(it->second);
+}
+
+const Statement* ArgumentMap::statement(NodeId id) const {
+  uint32_t v = VertexOf(id);
+  if (v == kNoIndex || graph_[v].kind != NodeKind::kStatement) return nullptr;
+  return &statements_[graph_[v].index];
+}
+
+const Argument* ArgumentMap::argument(NodeId id) const {
+  uint32_t v = VertexOf(id);
+  if (v == kNoIndex || graph_[v].kind != NodeKind::kArgument) return nullptr;
+  return &arguments_[graph_[v].index];
+}
+
+const Relation* ArgumentMap::relation(EdgeId id) const {
+  if (id >= relation_of_id_.size() || relation_of_id_[id] == kNoIndex) return nullptr;
+  return &relations_[relation_of_id_[id]];
+}
+
+Status ArgumentMap::Resolve(std::string_view name, NodeId* id) const {
+  if (name.size() >= 2 && name.front() == '[' && name.back() == ']') {
+    const Statement* s = FindStatement(name.substr(1, name.size() - 2));
+    if (!s) return Status::NotFound("no statement " + std::string(name));
+    *id = s->id;
+    return Status::Ok();
+  }
+  if (name.size() >= 2 && name.front() == '<' && name.back() == '>') {
+    const Argument* a = FindArgument(name.substr(1, name.size() - 2));
+    if (!a) return Status::NotFound("no argument " + std::string(name));
+    *id = a->id;
+    return Status::Ok();
+  }
+  const Statement* s = FindStatement(name);
+  const Argument* a = FindArgument(name);
+  if (s && a) {
+    return Status::InvalidInput("'" + std::string(name) + "' names both [" + std::string(name) +
+                                "] and <" + std::string(name) + ">; write one of those");
+  }
+  if (!s && !a) return Status::NotFound("no statement or argument '" + std::string(name) + "'");
+  *id = s ? s->id : a->id;
+  return Status::Ok();
+}
+
+std::string_view ArgumentMap::TitleOf(NodeId id) const {
+  uint32_t v = VertexOf(id);
+  if (v == kNoIndex) return {};
+  const VertexData& d = graph_[v];
+  return d.kind == NodeKind::kStatement ? std::string_view(statements_[d.index].title)
+                                        : std::string_view(arguments_[d.index].title);
+}
+
+std::string ArgumentMap::DisplayName(NodeId id) const {
+  uint32_t v = VertexOf(id);
+  if (v == kNoIndex) return "#" + std::to_string(id);
+  const VertexData& d = graph_[v];
+  switch (d.kind) {
+    case NodeKind::kStatement:
+      return Quoted(statements_[d.index]);
+    case NodeKind::kArgument:
+      return Quoted(arguments_[d.index]);
+    case NodeKind::kStep:
+      return Quoted(arguments_[d.index]) + " step " + std::to_string(d.step + 1);
+  }
+  return {};
+}
+
+}  // namespace argmap

@@ -1,0 +1,170 @@
+// ArgumentMap: one argument map in memory — statements, arguments with their inference steps,
+// and relations — over a Boost.Graph bidirectional adjacency_list.
+//
+// Ownership: the map owns its records; pointers and references it returns stay valid until the
+// next call that changes the map. The adjacency_list is a private member; analyses get read-only
+// access to the topology through graph() and map vertices to records through VertexData.
+// Thread-safety: const methods may run concurrently; anything else needs external locking.
+//
+// Vertices: one per statement, one per argument (which is also the vertex of its last inference
+// step), one per earlier inference step. Edges: one per relation (supports, attacks, undercuts,
+// contradicts) and one per premise (statement -> step) and conclusion (step -> statement).
+//
+// Invariants:
+//  - every node and edge has a unique id in [1, next_id()); ids are never reused;
+//  - statement titles are unique among statements, argument titles among arguments;
+//  - every relation joins existing nodes; an undercut targets an argument; a contradiction joins
+//    two statements; no relation touches an intermediate step vertex;
+//  - an argument's premises and conclusions are statements; its warrant, if any, is one of its
+//    premises and has role warrant;
+//  - no two relations have the same type and ends (contradiction counts both ways as one).
+#pragma once
+
+#include <boost/graph/adjacency_list.hpp>
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "graph/model.h"
+#include "graph/status.h"
+
+namespace argmap {
+
+struct VertexData {
+  NodeId id = kNoNode;
+  NodeKind kind = NodeKind::kStatement;
+  uint32_t index = 0;  // into statements() or arguments()
+  uint32_t step = 0;   // the inference step (0-based) this vertex stands for; arguments: the last
+};
+
+struct EdgeData {
+  EdgeId id = 0;
+  RelationType type = RelationType::kSupports;
+};
+
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData,
+                                    EdgeData, boost::no_property, boost::vecS>;
+using Vertex = Graph::vertex_descriptor;
+using Edge = Graph::edge_descriptor;
+inline constexpr uint32_t kNoIndex = UINT32_MAX;
+
+// What Remove() took out, captured before it went, so callers can report and persist it.
+struct Removal {
+  std::vector<Statement> statements;
+  std::vector<Argument> arguments;
+  std::vector<Relation> relations;        // user relations that went with the node
+  std::vector<NodeId> changed_arguments;  // arguments that lost a premise (now rewritten)
+};
+
+class ArgumentMap {
+ public:
+  ArgumentMap() = default;
+  ArgumentMap(const ArgumentMap&) = delete;
+  ArgumentMap& operator=(const ArgumentMap&) = delete;
+  ArgumentMap(ArgumentMap&&) = default;
+  ArgumentMap& operator=(ArgumentMap&&) = default;
+
+  // Map metadata: the front matter's key/value pairs (values as JSON text, as in DataEntries).
+  const std::string& title() const { return title_; }
+  void set_title(std::string title) { title_ = std::move(title); }
+  const DataEntries& metadata() const { return metadata_; }
+  void set_metadata(DataEntries metadata) { metadata_ = std::move(metadata); }
+
+  // Adding. A record whose id (and, for arguments, step node and edge ids) is 0 gets fresh ids;
+  // a record with ids keeps them (a store loading a map), provided they are unused. On error the
+  // map is unchanged. *id, when given, receives the node's or relation's id.
+  Status AddStatement(Statement statement, NodeId* id = nullptr);
+  Status AddArgument(Argument argument, NodeId* id = nullptr);
+  Status AddRelation(Relation relation, EdgeId* id = nullptr);
+  Status AddRelation(RelationType type, NodeId from, NodeId to, EdgeId* id = nullptr);
+
+  // Replaces the text-like fields of an existing statement (role, thesis, actor, text, tags, data,
+  // source, quote, section); the title stays. Fails if the role change breaks a warrant.
+  Status UpdateStatement(const Statement& statement);
+
+  // Removes a node and every relation touching it. A statement that is some argument's
+  // conclusion cannot be removed (remove the argument first); as a premise it is dropped from the
+  // steps that use it. Intermediate step vertices cannot be removed on their own.
+  Status Remove(NodeId id, Removal* removal);
+
+  // Lookup. nullptr when absent.
+  const Statement* FindStatement(std::string_view title) const;
+  const Argument* FindArgument(std::string_view title) const;
+  const Statement* statement(NodeId id) const;
+  const Argument* argument(NodeId id) const;
+  const Relation* relation(EdgeId id) const;
+  bool ContainsNode(NodeId id) const { return VertexOf(id) != kNoIndex; }
+
+  // Resolves a name as on the command line: "[Title]" (statement), "<Title>" (argument), or a
+  // bare title that names exactly one node. NotFound or InvalidInput (ambiguous) otherwise.
+  Status Resolve(std::string_view name, NodeId* id) const;
+
+  // "[Title]" for a statement, "<Title>" for an argument, "<Title> step N" for an earlier step.
+  std::string DisplayName(NodeId id) const;
+  // The plain title of a statement or argument; an earlier step gives its argument's title.
+  std::string_view TitleOf(NodeId id) const;
+
+  // Records, in the order they were added (removal compacts).
+  const std::deque<Statement>& statements() const { return statements_; }
+  const std::deque<Argument>& arguments() const { return arguments_; }
+  const std::vector<Relation>& relations() const { return relations_; }
+  size_t node_count() const { return boost::num_vertices(graph_); }
+
+  // The topology, read-only. Vertex descriptors are invalidated by Remove().
+  const Graph& graph() const { return graph_; }
+  uint32_t VertexOf(NodeId id) const {
+    return id < vertex_of_id_.size() ? vertex_of_id_[id] : kNoIndex;
+  }
+  const VertexData& vertex(Vertex v) const { return graph_[v]; }
+
+  // The next id this map would hand out: one more than the largest id ever used.
+  uint64_t next_id() const { return next_id_; }
+  // Raises next_id (a store restoring a map whose newest ids were removed). Never lowers it.
+  void ReserveIdsBelow(uint64_t next_id);
+
+  // Pre-sizes containers for a bulk load of about this many records.
+  void Reserve(size_t statements, size_t arguments, size_t relations);
+
+ private:
+  struct RelationKey {
+    NodeId from, to;
+    RelationType type;
+    bool operator==(const RelationKey&) const = default;
+  };
+  struct RelationKeyHash {
+    size_t operator()(const RelationKey& k) const {
+      return std::hash<uint64_t>()(k.from * 0x9E3779B97F4A7C15ull ^ (k.to << 3) ^
+                                   static_cast<uint64_t>(k.type));
+    }
+  };
+  static RelationKey KeyOf(const Relation& r);
+
+  uint64_t TakeId(uint64_t wanted);  // wanted or a fresh id; caller checked wanted is unused
+  bool IdInUse(uint64_t id) const;
+  void SetVertexOf(NodeId id, uint32_t vertex);
+  void SetRelationOf(EdgeId id, uint32_t index);
+  Status ValidateArgument(const Argument& argument) const;
+  Status ValidateRelation(const Relation& relation) const;
+  void LinkArgument(uint32_t index);  // adds step vertices and premise/conclusion edges
+  void Rebuild();                     // recreates graph and indexes from the records
+
+  std::string title_;
+  DataEntries metadata_;
+  std::deque<Statement> statements_;
+  std::deque<Argument> arguments_;
+  std::vector<Relation> relations_;
+  std::unordered_map<std::string_view, NodeId> statement_titles_;  // views into statements_
+  std::unordered_map<std::string_view, NodeId> argument_titles_;   // views into arguments_
+  std::unordered_set<RelationKey, RelationKeyHash> relation_keys_;
+  std::vector<uint32_t> vertex_of_id_;    // node id -> vertex, kNoIndex if not a node
+  std::vector<uint32_t> relation_of_id_;  // edge id -> index in relations_, kNoIndex otherwise
+  std::vector<uint8_t> id_used_;          // 1 where an id is taken by any node or edge
+  uint64_t next_id_ = 1;
+  Graph graph_;
+};
+
+}  // namespace argmap

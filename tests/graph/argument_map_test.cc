@@ -1,0 +1,143 @@
+#include "graph/argument_map.h"
+
+#include <catch2/catch.hpp>
+
+#include "graph/signed_graph.h"
+
+namespace argmap {
+namespace {
+
+NodeId AddClaim(ArgumentMap& map, std::string title, Role role = Role::kClaim) {
+  Statement s;
+  s.title = std::move(title);
+  s.role = role;
+  NodeId id = 0;
+  REQUIRE(map.AddStatement(std::move(s), &id).ok());
+  return id;
+}
+
+TEST_CASE("statements get fresh ids and unique titles", "[graph]") {
+  ArgumentMap map;
+  NodeId a = AddClaim(map, "A");
+  NodeId b = AddClaim(map, "B");
+  CHECK(a == 1);
+  CHECK(b == 2);
+  Statement dup;
+  dup.title = "A";
+  Status s = map.AddStatement(dup);
+  CHECK(s.code() == Status::Code::kAlreadyExists);
+  CHECK(s.message() == "statement [A] already exists");
+  CHECK(map.FindStatement("B")->id == b);
+  CHECK(map.node_count() == 2);
+}
+
+TEST_CASE("relations are validated", "[graph]") {
+  ArgumentMap map;
+  NodeId a = AddClaim(map, "A");
+  NodeId b = AddClaim(map, "B");
+  Argument arg;
+  arg.title = "Arg";
+  NodeId arg_id = 0;
+  REQUIRE(map.AddArgument(arg, &arg_id).ok());
+
+  CHECK(map.AddRelation(RelationType::kSupports, a, b).ok());
+  CHECK(map.AddRelation(RelationType::kSupports, a, b).code() == Status::Code::kAlreadyExists);
+  Status undercut = map.AddRelation(RelationType::kUndercuts, a, b);
+  CHECK(undercut.message() == "[A] undercuts [B]: only an argument can be undercut");
+  CHECK(map.AddRelation(RelationType::kUndercuts, a, arg_id).ok());
+  Status contra = map.AddRelation(RelationType::kContradicts, a, arg_id);
+  CHECK(contra.message() == "[A] contradicts <Arg>: only statements can contradict each other");
+  CHECK(map.AddRelation(RelationType::kContradicts, a, b).ok());
+  CHECK(map.AddRelation(RelationType::kContradicts, b, a).code() ==
+        Status::Code::kAlreadyExists);
+  CHECK(!map.AddRelation(RelationType::kSupports, a, 999).ok());
+  CHECK(map.relations().size() == 3);
+}
+
+TEST_CASE("a multi-step argument has a vertex per step", "[graph]") {
+  ArgumentMap map;
+  NodeId p1 = AddClaim(map, "P1");
+  NodeId p2 = AddClaim(map, "P2");
+  NodeId mid = AddClaim(map, "Mid");
+  NodeId w = AddClaim(map, "W", Role::kWarrant);
+  NodeId c = AddClaim(map, "C");
+  Argument arg;
+  arg.title = "Two steps";
+  arg.steps.push_back(InferenceStep{0, {p1, p2}, {}, mid, 0, ""});
+  arg.steps.push_back(InferenceStep{0, {mid, w}, {}, c, 0, "modus ponens"});
+  arg.warrant = w;
+  NodeId id = 0;
+  REQUIRE(map.AddArgument(arg, &id).ok());
+  const Argument* stored = map.argument(id);
+  REQUIRE(stored);
+  CHECK(stored->steps.back().node == id);
+  NodeId step1 = stored->steps[0].node;
+  CHECK(map.DisplayName(step1) == "<Two steps> step 1");
+  CHECK(map.graph()[map.VertexOf(step1)].kind == NodeKind::kStep);
+  CHECK(map.node_count() == 7);
+  CHECK(boost::num_edges(map.graph()) == 6);  // 4 premises, 2 conclusions
+
+  // P1 -> step 1 -> Mid -> argument -> C, all positive.
+  std::vector<std::string> out;
+  ForEachSignedSuccessor(map.graph(), map.VertexOf(mid),
+                         [&](Vertex next, const Edge&, int sign, bool) {
+                           out.push_back(map.DisplayName(map.vertex(next).id) +
+                                         (sign > 0 ? "+" : "-"));
+                         });
+  CHECK(out == std::vector<std::string>{"<Two steps>+"});
+
+  // A warrant must have the warrant role.
+  Argument bad;
+  bad.title = "Bad";
+  bad.steps.push_back(InferenceStep{0, {p1}, {}, c, 0, ""});
+  bad.warrant = p1;
+  CHECK(map.AddArgument(bad).message() ==
+        "the warrant of <Bad>, [P1], does not have the role warrant");
+}
+
+TEST_CASE("remove takes relations and premises with it, never a conclusion", "[graph]") {
+  ArgumentMap map;
+  NodeId a = AddClaim(map, "A");
+  NodeId b = AddClaim(map, "B");
+  NodeId c = AddClaim(map, "C");
+  Argument arg;
+  arg.title = "Arg";
+  arg.steps.push_back(InferenceStep{0, {a, b}, {}, c, 0, ""});
+  NodeId arg_id = 0;
+  REQUIRE(map.AddArgument(arg, &arg_id).ok());
+  REQUIRE(map.AddRelation(RelationType::kAttacks, a, b).ok());
+
+  Removal removal;
+  CHECK(map.Remove(c, &removal).message() ==
+        "[C] is the conclusion of <Arg> (step 1); remove the argument first");
+  REQUIRE(map.Remove(a, &removal).ok());
+  CHECK(removal.statements.size() == 1);
+  CHECK(removal.relations.size() == 1);
+  CHECK(removal.changed_arguments == std::vector<NodeId>{arg_id});
+  CHECK(map.argument(arg_id)->steps[0].premises == std::vector<NodeId>{b});
+  CHECK(map.FindStatement("A") == nullptr);
+  CHECK(map.FindStatement("B")->id == b);
+  CHECK(map.relations().empty());
+  // Ids are never reused.
+  CHECK(AddClaim(map, "D") > arg_id);
+}
+
+TEST_CASE("names resolve as on the command line", "[graph]") {
+  ArgumentMap map;
+  NodeId s = AddClaim(map, "Same");
+  Argument arg;
+  arg.title = "Same";
+  NodeId a = 0;
+  REQUIRE(map.AddArgument(arg, &a).ok());
+  NodeId id = 0;
+  REQUIRE(map.Resolve("[Same]", &id).ok());
+  CHECK(id == s);
+  REQUIRE(map.Resolve("<Same>", &id).ok());
+  CHECK(id == a);
+  CHECK(map.Resolve("Same", &id).message() ==
+        "'Same' names both [Same] and <Same>; write one of those");
+  CHECK(map.Resolve("Other", &id).IsNotFound());
+}
+
+}  // namespace
+}  // namespace argmap
