@@ -50,8 +50,21 @@ std::string InUseMessage(const std::string& dir) {
   return "store " + dir + " is in use by another process";
 }
 
+bool StartsWith(const std::string& s, std::string_view prefix) { return s.rfind(prefix, 0) == 0; }
+bool EndsWith(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// argmap's own files and what RocksDB leaves when the creation of a store was interrupted.
 bool IsOurFile(const std::string& name) {
-  return name == kWriterLockFile || name == kAccessLockFile || name == kIngestDirName;
+  if (name == kWriterLockFile || name == kAccessLockFile || name == kIngestDirName) return true;
+  if (name == "LOCK" || name == "LOG" || name == "IDENTITY") return true;
+  if (StartsWith(name, "LOG.old.") || StartsWith(name, "MANIFEST-") ||
+      StartsWith(name, "OPTIONS-")) {
+    return true;
+  }
+  return EndsWith(name, ".dbtmp") || EndsWith(name, ".log") || EndsWith(name, ".sst");
 }
 
 // What the directory holds: nothing (of ours or at all), a RocksDB database, or something else.
@@ -145,16 +158,17 @@ Status Database::OpenReadWrite() {
 }
 
 Status Database::OpenReadOnly() {
-  std::error_code ec;
-  DirState state = Inspect(dir_, &ec);
-  if (Status s = CheckDirectory(dir_, state, ec); !s.ok()) return s;
-  if (state != DirState::kDatabase) return Status::NotFound("no store at " + dir_);
   rocksdb::Status opened;
-  // A compaction in a running writer may delete a file between our reading the file list and
-  // opening the file; a second attempt sees the new list.
+  // A writer creating the store holds the access lock; so does one that writes. A compaction in
+  // a running writer may still delete a file between our reading the file list and opening the
+  // file; a second attempt sees the new list.
   for (int attempt = 0; attempt < 3; ++attempt) {
     std::unique_ptr<FileLock> access;
     if (Status s = LockAccess(FileLock::Kind::kShared, &access); !s.ok()) return s;
+    std::error_code ec;
+    DirState state = Inspect(dir_, &ec);
+    if (Status s = CheckDirectory(dir_, state, ec); !s.ok()) return s;
+    if (state != DirState::kDatabase) return Status::NotFound("no store at " + dir_);
     rocksdb::DB* raw = nullptr;
     opened = rocksdb::DB::OpenForReadOnly(options_, dir_, &raw);
     if (opened.ok()) {

@@ -17,7 +17,7 @@ Status FileLock::Acquire(const std::string& path, Kind kind, bool create, int wa
   int flags = O_CLOEXEC | (create ? O_RDWR | O_CREAT : O_RDONLY);
   int fd = ::open(path.c_str(), flags, 0644);
   if (fd < 0) {
-    if (errno == ENOENT && !create) return Status::Ok();
+    if ((errno == ENOENT || errno == ENOTDIR) && !create) return Status::Ok();
     return Status::IoError("cannot open lock file " + path + ": " + std::strerror(errno));
   }
   const int operation = (kind == Kind::kShared ? LOCK_SH : LOCK_EX) | LOCK_NB;

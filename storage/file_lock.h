@@ -19,7 +19,7 @@ class FileLock {
 
   // Locks `path`, creating the file when `create` is set. Waits up to `wait_ms` for a lock held
   // elsewhere, then gives Status::InUse with `in_use_message`. *lock stays null (and the result
-  // is ok) when the file does not exist and `create` is false.
+  // is ok) when the file or its directory does not exist and `create` is false.
   static Status Acquire(const std::string& path, Kind kind, bool create, int wait_ms,
                         const std::string& in_use_message, std::unique_ptr<FileLock>* lock);
 

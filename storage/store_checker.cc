@@ -109,7 +109,7 @@ class MapChecker {
     bool found = false;
     Status s = db_->Get(key, &value, &found);
     if (!s.ok()) {
-      Problem(key, s.message());
+      problems_->push_back("map " + name_ + ": " + s.message());
       return false;
     }
     if (!found) {

@@ -13,7 +13,7 @@ namespace argmap::testing {
 namespace {
 
 void Say(const std::string& line) {
-  std::printf("%s\n", line.c_str());
+  std::printf("%s%s\n", kChildLinePrefix.c_str(), line.c_str());
   std::fflush(stdout);
 }
 
@@ -34,14 +34,15 @@ int OpenOnce(const std::string& dir) {
 
 // Writes map "big" as variant 0, then replaces it with variant 1.
 int WriteTwice(const std::string& dir, size_t size) {
-  ArgumentMap first, second;
+  ArgumentMap first;
   BuildGeneratedMap(size, 0, &first);
-  BuildGeneratedMap(size, 1, &second);
   std::unique_ptr<Store> store;
   if (!Store::Open(dir, Store::Mode::kReadWrite, &store).ok()) return 1;
   Say("start");
   if (!store->WriteMap("big", first, /*replace=*/false).ok()) return 1;
   Say("first");
+  ArgumentMap second;
+  BuildGeneratedMap(size, 1, &second);
   if (!store->WriteMap("big", second, /*replace=*/true).ok()) return 1;
   Say("second");
   return 0;

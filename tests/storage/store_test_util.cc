@@ -337,16 +337,33 @@ ChildProcess::~ChildProcess() {
 }
 
 std::string ChildProcess::ReadLine() {
-  std::string line;
-  char c;
-  while (read(out_, &c, 1) == 1 && c != '\n') line.push_back(c);
-  return line;
+  for (;;) {
+    std::string line;
+    char c;
+    bool any = false;
+    while (read(out_, &c, 1) == 1) {
+      any = true;
+      if (c == '\n') break;
+      line.push_back(c);
+    }
+    if (!any) return "";
+    if (line.rfind(kChildLinePrefix, 0) == 0) return line.substr(kChildLinePrefix.size());
+  }
 }
 
 void ChildProcess::Kill() {
   if (done_) return;
   kill(pid_, SIGKILL);
   Wait();
+}
+
+bool ChildProcess::Finished() {
+  if (done_) return true;
+  int status = 0;
+  if (waitpid(pid_, &status, WNOHANG) != pid_) return false;
+  done_ = true;
+  status_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return true;
 }
 
 int ChildProcess::Wait() {

@@ -54,14 +54,18 @@ Status LoadFresh(const std::string& dir, const std::string& name, ArgumentMap* m
 std::vector<std::string> FsckProblems(const std::string& dir);
 
 // This test binary, re-executed to run one role of the hidden test case "storage child
-// process" (see store_child_test.cc). Its standard output comes back through a pipe.
+// process" (see store_child_test.cc). The lines it writes with kChildLinePrefix come back
+// through a pipe; Catch's own output is skipped.
+inline const std::string kChildLinePrefix = "child: ";
+
 class ChildProcess {
  public:
   ChildProcess(const std::string& role, const std::string& dir, size_t size = 0);
-  ~ChildProcess();  // kills the child if it still runs
-  std::string ReadLine();
-  void Kill();  // SIGKILL, then waits
-  int Wait();   // the exit status, or 128 + signal
+  ~ChildProcess();         // kills the child if it still runs
+  std::string ReadLine();  // the next child line without its prefix; "" at the end
+  void Kill();             // SIGKILL, then waits
+  int Wait();              // the exit status, or 128 + signal
+  bool Finished();         // without waiting
   pid_t pid() const { return pid_; }
 
  private:
