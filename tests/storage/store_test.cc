@@ -73,6 +73,24 @@ TEST_CASE("a written map loads back with every field, id and next_id", "[storage
   CheckStored(tmp.path(), "sample", map);
 }
 
+TEST_CASE("titles and texts that are not valid UTF-8 survive a round trip", "[storage]") {
+  TempDir tmp;
+  ArgumentMap map;
+  Statement s;
+  s.title = "bad \xff byte";
+  s.text = std::string("nul \0 and \xc3 cut", 17);
+  s.tags = {"\xfe"};
+  REQUIRE(map.AddStatement(s).ok());
+  { OpenWriter(tmp.path())->WriteMap("m", map, false); }
+  ArgumentMap loaded;
+  REQUIRE(LoadFresh(tmp.path(), "m", &loaded).message() == "");
+  CheckSameMap(map, loaded);
+  CHECK(loaded.statements()[0].text.size() == 17);
+  NodeId id = 0;
+  CHECK(OpenReader(tmp.path())->ResolveNode("m", "[bad \xff byte]", &id).ok());
+  CHECK(id == 1);
+}
+
 TEST_CASE("a loaded map keeps handing out fresh ids", "[storage]") {
   TempDir tmp;
   ArgumentMap map;
