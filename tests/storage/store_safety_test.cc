@@ -72,7 +72,7 @@ NodeId IdOf(const ArgumentMap& map, const std::string& name) {
   return id;
 }
 
-TEST_CASE("a second writer gets the in-use error, in this process and in another", "[storage]") {
+TEST_CASE("a second writer gets the in-use error in this process and in another", "[storage]") {
   TempDir tmp;
   const std::string dir = tmp.path();
   const std::string in_use = "store " + dir + " is in use by another process";
@@ -168,8 +168,7 @@ TEST_CASE("foreign directories and databases give a clear error", "[storage]") {
   CHECK(s.message() == "store " + garbled + " is corrupt: key S does not hold a StoreInfo record");
 }
 
-TEST_CASE("fsck finds relations to missing nodes, stale and missing index entries, bad values",
-          "[storage]") {
+TEST_CASE("fsck finds relations to missing nodes and stale or missing index entries", "[storage]") {
   TempDir tmp;
   const std::string dir = tmp.path();
   ArgumentMap map;
@@ -479,7 +478,7 @@ namespace {
 // Damages one value of a small store at a time (flipped, truncated, replaced or deleted), chosen
 // by a fixed seed, and runs every read on the result: each must answer with a result or a
 // Status, never crash; a store that fsck passes must load; and fsck notices most damage.
-TEST_CASE("damaged values give errors or unchanged maps, never crashes", "[storage]") {
+TEST_CASE("damaged values give errors and never crashes", "[storage]") {
   TempDir tmp;
   ArgumentMap map;
   BuildSampleMap(&map);
