@@ -7,6 +7,9 @@
 // leaves each map as it was before or after. Maps are read whole with LoadMap (one sequential
 // scan) or piecewise through the indexes (ResolveNode, GetStatement, Neighbours) without loading.
 //
+// A read-only Store may be open while another process writes; it sees the store as it was when
+// it opened (after any change in progress then had completed), never a change half done.
+//
 // Ownership: a Store owns its database handle and the store's locks; destroying it closes the
 // store. Thread-safety: not thread-safe; use one Store from one thread at a time.
 // Invariants:

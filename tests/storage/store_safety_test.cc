@@ -381,7 +381,7 @@ TEST_CASE("a truncated or deleted table file makes the store refuse to open", "[
 // whole run takes, and checks after each kill that the store is healthy and holds no map, the
 // first version or the second, never anything in between.
 TEST_CASE("a writer killed at any moment leaves each map as before or after", "[storage]") {
-  const size_t size = Sanitized() ? 6'000 : 60'000;
+  const size_t size = Sanitized() ? 6'000 : 50'000;
   ArgumentMap first, second;
   BuildGeneratedMap(size, 0, &first);
   BuildGeneratedMap(size, 1, &second);
