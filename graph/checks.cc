@@ -1,0 +1,157 @@
+#include "graph/checks.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "graph/check_context.h"
+
+namespace argmap {
+namespace {
+
+enum CheckIndex : size_t {
+  kObjectiveConflict,
+  kSelfDefeating,
+  kContradiction,
+  kCircular,
+  kUnansweredObjection,
+  kUnsupported,
+  kMissingWarrant,
+  kUnbackedWarrant,
+  kUnsourcedEvidence,
+  kOrphan,
+  kNoThesis,
+  kCheckCount
+};
+
+Status SelectChecks(const CheckOptions& options, std::vector<bool>* selected) {
+  const std::vector<std::string_view>& ids = CheckIds();
+  selected->assign(kCheckCount, options.only.empty());
+  for (const std::string& id : options.only) {
+    auto it = std::find(ids.begin(), ids.end(), id);
+    if (it == ids.end()) {
+      std::string known;
+      for (std::string_view k : ids) known += (known.empty() ? "" : ", ") + std::string(k);
+      return Status::InvalidInput("unknown check '" + id + "'; the checks are: " + known);
+    }
+    (*selected)[it - ids.begin()] = true;
+  }
+  return Status::Ok();
+}
+
+Finding NoThesis() {
+  return Finding{"no-thesis",
+                 Severity::kInfo,
+                 {},
+                 "No statement is marked as a thesis, so contradiction and unanswered-objection "
+                 "cannot tell what the author is committed to; mark the claims the map asserts "
+                 "with #thesis.",
+                 {}};
+}
+
+// Orders findings as RunChecks promises, comparing titles rather than ids.
+class FindingOrder {
+ public:
+  explicit FindingOrder(const ArgumentMap& map) : map_(map) {
+    const std::vector<std::string_view>& ids = CheckIds();
+    for (size_t i = 0; i < ids.size(); ++i) rank_.emplace_back(ids[i], i);
+  }
+
+  bool operator()(const Finding& a, const Finding& b) const {
+    if (a.severity != b.severity) return a.severity < b.severity;
+    if (size_t x = Rank(a.check), y = Rank(b.check); x != y) return x < y;
+    if (int c = CompareNodes(a.nodes, b.nodes); c != 0) return c < 0;
+    if (int c = a.message.compare(b.message); c != 0) return c < 0;
+    return CompareEvidence(a.evidence, b.evidence) < 0;
+  }
+
+ private:
+  size_t Rank(std::string_view check) const {
+    for (const auto& [id, rank] : rank_) {
+      if (id == check) return rank;
+    }
+    return rank_.size();
+  }
+
+  int CompareNode(NodeId a, NodeId b) const {
+    if (int c = map_.TitleOf(a).compare(map_.TitleOf(b)); c != 0) return c;
+    return map_.DisplayName(a).compare(map_.DisplayName(b));
+  }
+
+  int CompareNodes(const std::vector<NodeId>& a, const std::vector<NodeId>& b) const {
+    for (size_t i = 0; i < a.size() && i < b.size(); ++i) {
+      if (int c = CompareNode(a[i], b[i]); c != 0) return c;
+    }
+    return a.size() < b.size() ? -1 : (a.size() > b.size() ? 1 : 0);
+  }
+
+  int CompareEvidence(const std::vector<EvidencePath>& a,
+                      const std::vector<EvidencePath>& b) const {
+    for (size_t i = 0; i < a.size() && i < b.size(); ++i) {
+      for (size_t j = 0; j < a[i].size() && j < b[i].size(); ++j) {
+        const PathStep& x = a[i][j];
+        const PathStep& y = b[i][j];
+        if (int c = CompareNode(x.from, y.from); c != 0) return c;
+        if (x.relation != y.relation) return x.relation < y.relation ? -1 : 1;
+        if (int c = CompareNode(x.to, y.to); c != 0) return c;
+      }
+      if (a[i].size() != b[i].size()) return a[i].size() < b[i].size() ? -1 : 1;
+    }
+    return a.size() < b.size() ? -1 : (a.size() > b.size() ? 1 : 0);
+  }
+
+  const ArgumentMap& map_;
+  std::vector<std::pair<std::string_view, size_t>> rank_;
+};
+
+}  // namespace
+
+const std::vector<std::string_view>& CheckIds() {
+  static const std::vector<std::string_view> kIds = {
+      "objective-conflict",   "self-defeating", "contradiction",   "circular",
+      "unanswered-objection", "unsupported",    "missing-warrant", "unbacked-warrant",
+      "unsourced-evidence",   "orphan",         "no-thesis"};
+  return kIds;
+}
+
+const Commitments& CheckContext::commitments() {
+  if (!commitments_) commitments_.emplace(map_, order_);
+  return *commitments_;
+}
+
+std::string JoinNames(const std::vector<std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
+    out += names[i];
+  }
+  return out;
+}
+
+Status RunChecks(const ArgumentMap& map, const CheckOptions& options,
+                 std::vector<Finding>* findings) {
+  std::vector<bool> run;
+  if (Status s = SelectChecks(options, &run); !s.ok()) return s;
+  CheckContext context(map, options);
+  std::vector<Finding> out;
+  if (run[kObjectiveConflict] || run[kSelfDefeating]) {
+    CheckObjectives(context, run[kObjectiveConflict], run[kSelfDefeating], &out);
+  }
+  bool needs_thesis = run[kContradiction] || run[kUnansweredObjection] || run[kNoThesis];
+  if (needs_thesis && !context.commitments().has_thesis()) {
+    out.push_back(NoThesis());
+  } else {
+    if (run[kContradiction]) CheckContradictions(context, &out);
+    if (run[kUnansweredObjection]) CheckUnansweredObjections(context, &out);
+  }
+  if (run[kCircular]) CheckCircularSupport(context, &out);
+  if (run[kUnsupported]) CheckUnsupported(context, &out);
+  if (run[kMissingWarrant]) CheckMissingWarrants(context, &out);
+  if (run[kUnbackedWarrant]) CheckUnbackedWarrants(context, &out);
+  if (run[kUnsourcedEvidence]) CheckUnsourcedEvidence(context, &out);
+  if (run[kOrphan]) CheckOrphans(context, &out);
+  std::sort(out.begin(), out.end(), FindingOrder(map));
+  *findings = std::move(out);
+  return Status::Ok();
+}
+
+}  // namespace argmap
