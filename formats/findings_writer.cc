@@ -107,12 +107,27 @@ void WriteFindingsText(const ArgumentMap& map, const std::vector<Finding>& findi
 
 void WriteFindingsJson(const ArgumentMap& map, const std::vector<Finding>& findings,
                        std::ostream& out) {
-  nlohmann::ordered_json root;
-  root["findings"] = nlohmann::ordered_json::array();
-  for (const Finding& f : findings) root["findings"].push_back(FindingJson(map, f));
+  // Streamed one finding at a time (a report can hold millions of path steps), in exactly the
+  // bytes that dump(2) gives for the whole document.
+  auto dump = [](const nlohmann::ordered_json& j, std::string_view indent) {
+    std::string text = j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (char c : text) {
+      out += c;
+      if (c == '\n') out += indent;  // JSON strings escape their newlines: these are structure
+    }
+    return out;
+  };
+  out << "{\n  \"findings\": [";
+  for (size_t i = 0; i < findings.size(); ++i) {
+    out << (i == 0 ? "\n    " : ",\n    ") << dump(FindingJson(map, findings[i]), "    ");
+  }
+  out << (findings.empty() ? "]" : "\n  ]") << ",\n  \"summary\": ";
   std::array<size_t, 3> counts = Count(findings);
-  root["summary"] = {{"error", counts[0]}, {"warning", counts[1]}, {"info", counts[2]}};
-  out << root.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+  nlohmann::ordered_json summary = {
+      {"error", counts[0]}, {"warning", counts[1]}, {"info", counts[2]}};
+  out << dump(summary, "  ") << "\n}\n";
 }
 
 }  // namespace argmap

@@ -1,8 +1,13 @@
 // Internal to the checks (graph/checks.cc and the files that implement the checks): what the
-// checks share — the map, the options, the canonical node order, the author's commitments — and
-// the check functions themselves. Not part of the public interface; include graph/checks.h.
+// checks share — the map, the options, the canonical node order, the signed adjacency, one byte
+// of facts per vertex, the author's commitments — and the check functions themselves. Not part of
+// the public interface; include graph/checks.h.
 //
-// Ownership: CheckContext references the map and options, which outlive a RunChecks call.
+// The facts (kind, role, thesis, source) are gathered in one pass over the records, so that the
+// checks scan a byte per vertex instead of the records themselves.
+//
+// Ownership: CheckContext references the map and options, which outlive a RunChecks call, and
+// owns everything else.
 // Thread-safety: one context per RunChecks call.
 #pragma once
 
@@ -15,29 +20,46 @@
 #include "graph/commitments.h"
 #include "graph/finding.h"
 #include "graph/node_order.h"
+#include "graph/signed_adjacency.h"
 
 namespace argmap {
 
 class CheckContext {
  public:
-  CheckContext(const ArgumentMap& map, const CheckOptions& options)
-      : map_(map), options_(options), order_(map) {}
+  CheckContext(const ArgumentMap& map, const CheckOptions& options);
 
   const ArgumentMap& map() const { return map_; }
   const CheckOptions& options() const { return options_; }
   const NodeOrder& order() const { return order_; }
+  const SignedAdjacency& adjacency() const { return adjacency_; }
+  size_t vertex_count() const { return facts_.size(); }
+  const std::vector<Vertex>& theses() const { return theses_; }
   // Computed on first use.
   const Commitments& commitments();
 
-  // "[Title]", "<Title>" or "<Title> step N" for the node of a vertex.
-  std::string Name(Vertex v) const { return map_.DisplayName(map_.vertex(v).id); }
+  NodeKind KindOf(Vertex v) const { return static_cast<NodeKind>(facts_[v] >> kKindShift & 3); }
+  bool IsStatement(Vertex v) const { return KindOf(v) == NodeKind::kStatement; }
+  bool HasRole(Vertex v, Role role) const {
+    return IsStatement(v) && static_cast<Role>(facts_[v] & kRoleMask) == role;
+  }
+  bool IsThesis(Vertex v) const { return facts_[v] & kThesis; }
+  bool HasSource(Vertex v) const { return facts_[v] & kSourced; }
+
   NodeId Id(Vertex v) const { return map_.vertex(v).id; }
   Vertex VertexOf(NodeId id) const { return map_.VertexOf(id); }
+  // Appends "[Title]", "<Title>" or "<Title> step N" for the node of a vertex.
+  void AppendName(std::string* out, Vertex v) const;
+  std::string Name(Vertex v) const;
 
  private:
+  static constexpr uint8_t kRoleMask = 7, kKindShift = 3, kThesis = 1 << 5, kSourced = 1 << 6;
+
   const ArgumentMap& map_;
   const CheckOptions& options_;
   NodeOrder order_;
+  SignedAdjacency adjacency_;
+  std::vector<uint8_t> facts_;  // per vertex: role | kind << 3 | thesis | sourced
+  std::vector<Vertex> theses_;
   std::optional<Commitments> commitments_;
 };
 

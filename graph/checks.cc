@@ -48,29 +48,37 @@ Finding NoThesis() {
                  {}};
 }
 
-// Orders findings as RunChecks promises, comparing titles rather than ids.
+// Orders findings as RunChecks promises, comparing titles rather than ids. The titles of each
+// finding's nodes are looked up once; the rest is compared only between findings whose severity,
+// check and titles tie.
 class FindingOrder {
  public:
-  explicit FindingOrder(const ArgumentMap& map) : map_(map) {
+  FindingOrder(const ArgumentMap& map, const std::vector<Finding>& findings)
+      : map_(map), findings_(findings), keys_(findings.size()) {
     const std::vector<std::string_view>& ids = CheckIds();
-    for (size_t i = 0; i < ids.size(); ++i) rank_.emplace_back(ids[i], i);
+    for (size_t i = 0; i < findings.size(); ++i) {
+      Key& key = keys_[i];
+      key.rank = std::find(ids.begin(), ids.end(), findings[i].check) - ids.begin();
+      for (NodeId id : findings[i].nodes) key.titles.push_back(map.TitleOf(id));
+    }
   }
 
-  bool operator()(const Finding& a, const Finding& b) const {
+  bool operator()(size_t i, size_t j) const {
+    const Finding& a = findings_[i];
+    const Finding& b = findings_[j];
     if (a.severity != b.severity) return a.severity < b.severity;
-    if (size_t x = Rank(a.check), y = Rank(b.check); x != y) return x < y;
+    if (keys_[i].rank != keys_[j].rank) return keys_[i].rank < keys_[j].rank;
+    if (keys_[i].titles != keys_[j].titles) return keys_[i].titles < keys_[j].titles;
     if (int c = CompareNodes(a.nodes, b.nodes); c != 0) return c < 0;
     if (int c = a.message.compare(b.message); c != 0) return c < 0;
     return CompareEvidence(a.evidence, b.evidence) < 0;
   }
 
  private:
-  size_t Rank(std::string_view check) const {
-    for (const auto& [id, rank] : rank_) {
-      if (id == check) return rank;
-    }
-    return rank_.size();
-  }
+  struct Key {
+    size_t rank = 0;
+    std::vector<std::string_view> titles;
+  };
 
   int CompareNode(NodeId a, NodeId b) const {
     if (int c = map_.TitleOf(a).compare(map_.TitleOf(b)); c != 0) return c;
@@ -100,8 +108,20 @@ class FindingOrder {
   }
 
   const ArgumentMap& map_;
-  std::vector<std::pair<std::string_view, size_t>> rank_;
+  const std::vector<Finding>& findings_;
+  std::vector<Key> keys_;
 };
+
+void SortFindings(const ArgumentMap& map, std::vector<Finding>* findings) {
+  std::vector<size_t> order(findings->size());
+  std::iota(order.begin(), order.end(), 0);
+  FindingOrder less(map, *findings);  // by reference: it holds every finding's key
+  std::sort(order.begin(), order.end(), [&less](size_t i, size_t j) { return less(i, j); });
+  std::vector<Finding> sorted;
+  sorted.reserve(order.size());
+  for (size_t i : order) sorted.push_back(std::move((*findings)[i]));
+  *findings = std::move(sorted);
+}
 
 }  // namespace
 
@@ -111,20 +131,6 @@ const std::vector<std::string_view>& CheckIds() {
       "unanswered-objection", "unsupported",    "missing-warrant", "unbacked-warrant",
       "unsourced-evidence",   "orphan",         "no-thesis"};
   return kIds;
-}
-
-const Commitments& CheckContext::commitments() {
-  if (!commitments_) commitments_.emplace(map_, order_);
-  return *commitments_;
-}
-
-std::string JoinNames(const std::vector<std::string>& names) {
-  std::string out;
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
-    out += names[i];
-  }
-  return out;
 }
 
 Status RunChecks(const ArgumentMap& map, const CheckOptions& options,
@@ -137,7 +143,7 @@ Status RunChecks(const ArgumentMap& map, const CheckOptions& options,
     CheckObjectives(context, run[kObjectiveConflict], run[kSelfDefeating], &out);
   }
   bool needs_thesis = run[kContradiction] || run[kUnansweredObjection] || run[kNoThesis];
-  if (needs_thesis && !context.commitments().has_thesis()) {
+  if (needs_thesis && context.theses().empty()) {
     out.push_back(NoThesis());
   } else {
     if (run[kContradiction]) CheckContradictions(context, &out);
@@ -149,7 +155,7 @@ Status RunChecks(const ArgumentMap& map, const CheckOptions& options,
   if (run[kUnbackedWarrant]) CheckUnbackedWarrants(context, &out);
   if (run[kUnsourcedEvidence]) CheckUnsourcedEvidence(context, &out);
   if (run[kOrphan]) CheckOrphans(context, &out);
-  std::sort(out.begin(), out.end(), FindingOrder(map));
+  SortFindings(map, &out);
   *findings = std::move(out);
   return Status::Ok();
 }

@@ -1,6 +1,6 @@
 // The checks that read the author's commitments (graph/commitments.h): contradiction,
-// unanswered-objection and unsupported. Each is one pass over the relations or statements after
-// the commitments' O(V + E) search; a support chain is O(its length * degree).
+// unanswered-objection and unsupported. Each is one pass over the relations or vertices after
+// the commitments' O(V + E) search; a support chain costs its length.
 #include <algorithm>
 
 #include "graph/check_context.h"
@@ -17,7 +17,7 @@ bool IsConflict(RelationType type) {
 }
 
 // A relation as one step; a contradiction reads from the node first in NodeOrder.
-PathStep StepOf(CheckContext& context, const Relation& r) {
+PathStep StepOf(const CheckContext& context, const Relation& r) {
   PathStep step{r.from, r.type, RelationSign(r.type), r.to};
   if (r.type == RelationType::kContradicts &&
       context.order().Less(context.VertexOf(r.to), context.VertexOf(r.from))) {
@@ -26,10 +26,17 @@ PathStep StepOf(CheckContext& context, const Relation& r) {
   return step;
 }
 
-std::string Phrase(CheckContext& context, const PathStep& step) {
-  const ArgumentMap& map = context.map();
-  std::string to = step.from == step.to ? "itself" : map.DisplayName(step.to);
-  return map.DisplayName(step.from) + " " + std::string(RelationName(step.relation)) + " " + to;
+std::string Phrase(const CheckContext& context, const PathStep& step) {
+  std::string out = context.Name(context.VertexOf(step.from));
+  out += ' ';
+  out += RelationName(step.relation);
+  out += ' ';
+  if (step.from == step.to) {
+    out += "itself";
+  } else {
+    context.AppendName(&out, context.VertexOf(step.to));
+  }
+  return out;
 }
 
 // One finding for all the conflicting relations between one pair of commitments.
@@ -44,57 +51,60 @@ Finding ContradictionFinding(CheckContext& context, std::vector<PathStep> steps)
   f.check = "contradiction";
   f.severity = Severity::kError;
   // Attacker first when all relations run one way; otherwise the pair in NodeOrder.
-  NodeId first = steps[0].from, second = steps[0].to;
+  Vertex first = context.VertexOf(steps[0].from), second = context.VertexOf(steps[0].to);
   bool one_way = std::all_of(steps.begin(), steps.end(), [&](const PathStep& s) {
-    return s.from == first && s.relation != RelationType::kContradicts;
+    return s.from == steps[0].from && s.relation != RelationType::kContradicts;
   });
-  if (!one_way && order.Less(context.VertexOf(second), context.VertexOf(first))) {
-    std::swap(first, second);
-  }
-  f.nodes.push_back(first);
-  if (second != first) f.nodes.push_back(second);
+  if (!one_way && order.Less(second, first)) std::swap(first, second);
+  f.nodes.push_back(context.Id(first));
+  if (second != first) f.nodes.push_back(context.Id(second));
   std::vector<std::string> phrases;
   for (const PathStep& step : steps) phrases.push_back(Phrase(context, step));
-  const ArgumentMap& map = context.map();
   if (steps.size() == 1 && steps[0].relation == RelationType::kContradicts) {
     phrases = {"they contradict each other"};
   }
-  f.message = second == first ? "The author is committed to " + map.DisplayName(first)
-                              : "The author is committed to both " + map.DisplayName(first) +
-                                    " and " + map.DisplayName(second);
+  f.message = second == first ? "The author is committed to " : "The author is committed to both ";
+  context.AppendName(&f.message, first);
+  if (second != first) {
+    f.message += " and ";
+    context.AppendName(&f.message, second);
+  }
   f.message += ", but " + JoinNames(phrases) + ".";
   for (const PathStep& step : steps) f.evidence.push_back({step});
-  for (NodeId id : f.nodes) {
-    EvidencePath chain = context.commitments().ChainToThesis(context.VertexOf(id));
+  for (Vertex v : {first, second}) {
+    EvidencePath chain = context.commitments().ChainToThesis(v);
     if (!chain.empty()) f.evidence.push_back(std::move(chain));
+    if (second == first) break;
   }
   return f;
 }
 
-bool HasSupport(const Graph& g, Vertex v) {
-  for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) {
-    RelationType type = g[*it].type;
+bool HasSupport(const CheckContext& context, Vertex v) {
+  for (uint32_t entry : context.adjacency().Predecessors(v)) {
+    RelationType type = SignedAdjacency::RelationOf(entry);
     if (type == RelationType::kSupports || type == RelationType::kConclusion) return true;
   }
   return false;
 }
 
-// The least outgoing supports or premise edge of v, as a one-step path; empty if none.
-EvidencePath FirstUse(CheckContext& context, Vertex v) {
-  const Graph& g = context.map().graph();
-  EvidencePath best;
-  Vertex best_to = v;
-  for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) {
-    RelationType type = g[*it].type;
+// The least outgoing supports or premise step of v, as a one-step path; empty if none.
+EvidencePath FirstUse(const CheckContext& context, Vertex v) {
+  bool found = false;
+  uint32_t best = 0;
+  for (uint32_t entry : context.adjacency().Successors(v)) {
+    RelationType type = SignedAdjacency::RelationOf(entry);
     if (type != RelationType::kSupports && type != RelationType::kPremise) continue;
-    Vertex to = boost::target(*it, g);
-    int c = best.empty() ? -1 : context.order().Compare(to, best_to);
-    if (c < 0 || (c == 0 && type < best[0].relation)) {
-      best = {PathStep{context.Id(v), type, +1, context.Id(to)}};
-      best_to = to;
+    int c = found ? context.order().Compare(SignedAdjacency::VertexOf(entry),
+                                            SignedAdjacency::VertexOf(best))
+                  : -1;
+    if (c < 0 || (c == 0 && type < SignedAdjacency::RelationOf(best))) {
+      found = true;
+      best = entry;
     }
   }
-  return best;
+  if (!found) return {};
+  return {PathStep{context.Id(v), SignedAdjacency::RelationOf(best), +1,
+                   context.Id(SignedAdjacency::VertexOf(best))}};
 }
 
 }  // namespace
@@ -124,17 +134,16 @@ void CheckContradictions(CheckContext& context, std::vector<Finding>* out) {
 }
 
 void CheckUnansweredObjections(CheckContext& context, std::vector<Finding>* out) {
-  const ArgumentMap& map = context.map();
   const Commitments& commitments = context.commitments();
   // answered[v]: something attacks, undercuts or contradicts v.
-  std::vector<uint8_t> answered(boost::num_vertices(map.graph()), 0);
-  for (const Relation& r : map.relations()) {
+  std::vector<uint8_t> answered(context.vertex_count(), 0);
+  for (const Relation& r : context.map().relations()) {
     if (!IsConflict(r.type)) continue;
     answered[context.VertexOf(r.to)] = 1;
     if (r.type == RelationType::kContradicts) answered[context.VertexOf(r.from)] = 1;
   }
-  for (const Relation& r : map.relations()) {
-    uint32_t from = context.VertexOf(r.from), to = context.VertexOf(r.to);
+  for (const Relation& r : context.map().relations()) {
+    Vertex from = context.VertexOf(r.from), to = context.VertexOf(r.to);
     if (!IsObjection(r.type) || !commitments.Contains(to) || commitments.Contains(from) ||
         answered[from]) {
       continue;
@@ -143,9 +152,14 @@ void CheckUnansweredObjections(CheckContext& context, std::vector<Finding>* out)
     f.check = "unanswered-objection";
     f.severity = Severity::kWarning;
     f.nodes = {r.from, r.to};
-    f.message = map.DisplayName(r.from) + " " + std::string(RelationName(r.type)) +
-                " the commitment " + map.DisplayName(r.to) +
-                ", and nothing attacks, undercuts or contradicts " + map.DisplayName(r.from) + ".";
+    context.AppendName(&f.message, from);
+    f.message += ' ';
+    f.message += RelationName(r.type);
+    f.message += " the commitment ";
+    context.AppendName(&f.message, to);
+    f.message += ", and nothing attacks, undercuts or contradicts ";
+    context.AppendName(&f.message, from);
+    f.message += '.';
     f.evidence.push_back({PathStep{r.from, r.type, -1, r.to}});
     EvidencePath chain = commitments.ChainToThesis(to);
     if (!chain.empty()) f.evidence.push_back(std::move(chain));
@@ -154,24 +168,23 @@ void CheckUnansweredObjections(CheckContext& context, std::vector<Finding>* out)
 }
 
 void CheckUnsupported(CheckContext& context, std::vector<Finding>* out) {
-  const ArgumentMap& map = context.map();
-  const Graph& g = map.graph();
   const Commitments& commitments = context.commitments();
-  for (const Statement& s : map.statements()) {
-    if (s.role != Role::kClaim) continue;
-    Vertex v = context.VertexOf(s.id);
+  for (Vertex v = 0; v < context.vertex_count(); ++v) {
+    if (!context.HasRole(v, Role::kClaim) || HasSupport(context, v)) continue;
+    bool thesis = context.IsThesis(v);
     EvidencePath use = FirstUse(context, v);
-    if ((!s.thesis && use.empty()) || HasSupport(g, v)) continue;
+    if (!thesis && use.empty()) continue;
     Finding f;
     f.check = "unsupported";
     f.severity = Severity::kWarning;
-    f.nodes = {s.id};
-    if (s.thesis) {
-      f.message = "The thesis " + map.DisplayName(s.id) +
-                  " has no support: nothing supports it and no argument concludes it.";
+    f.nodes = {context.Id(v)};
+    if (thesis) {
+      f.message = "The thesis ";
+      context.AppendName(&f.message, v);
+      f.message += " has no support: nothing supports it and no argument concludes it.";
     } else {
-      f.message = map.DisplayName(s.id) +
-                  " is offered as a reason, but nothing supports it and no argument concludes it.";
+      context.AppendName(&f.message, v);
+      f.message += " is offered as a reason, but nothing supports it and no argument concludes it.";
       f.evidence.push_back(commitments.Contains(v) ? commitments.ChainToThesis(v) : use);
     }
     out->push_back(std::move(f));

@@ -1,5 +1,5 @@
 // The checks that look at one node and its own edges: missing-warrant, unbacked-warrant,
-// unsourced-evidence and orphan. Each is one pass over the records: O(V + E).
+// unsourced-evidence and orphan. Each is one pass over the vertices or arguments: O(V + E).
 #include <algorithm>
 
 #include "graph/check_context.h"
@@ -24,24 +24,28 @@ std::vector<NodeId> OuterPremises(const Argument& a) {
   return out;
 }
 
+bool HasWarrant(const CheckContext& context, const Argument& a) {
+  for (const InferenceStep& s : a.steps) {
+    for (NodeId p : s.premises) {
+      if (context.HasRole(context.VertexOf(p), Role::kWarrant)) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void CheckMissingWarrants(CheckContext& context, std::vector<Finding>* out) {
-  const ArgumentMap& map = context.map();
-  for (const Argument& a : map.arguments()) {
-    if (a.steps.empty()) continue;  // no inference written out: nothing to ask about yet
-    bool warranted = std::any_of(a.steps.begin(), a.steps.end(), [&](const InferenceStep& s) {
-      return std::any_of(s.premises.begin(), s.premises.end(),
-                         [&](NodeId p) { return map.statement(p)->role == Role::kWarrant; });
-    });
-    if (warranted) continue;
+  for (const Argument& a : context.map().arguments()) {
+    // Without an inference written out there is no step to ask about yet.
+    if (a.steps.empty() || HasWarrant(context, a)) continue;
     std::vector<std::string> premises;
-    for (NodeId p : OuterPremises(a)) premises.push_back(map.DisplayName(p));
-    Finding f =
-        Single("missing-warrant", a.id,
-               "No premise of " + map.DisplayName(a.id) + " is a warrant, so nothing says why " +
-                   map.DisplayName(a.conclusion()) + " follows from " +
-                   (premises.empty() ? "nothing" : JoinNames(premises)) + ".");
+    for (NodeId p : OuterPremises(a)) premises.push_back(context.Name(context.VertexOf(p)));
+    Finding f = Single("missing-warrant", a.id, "No premise of ");
+    context.AppendName(&f.message, context.VertexOf(a.id));
+    f.message += " is a warrant, so nothing says why ";
+    context.AppendName(&f.message, context.VertexOf(a.conclusion()));
+    f.message += " follows from " + (premises.empty() ? "nothing" : JoinNames(premises)) + ".";
     // Every premise through its step to the step's conclusion: the inference in question.
     for (const InferenceStep& s : a.steps) {
       for (NodeId p : s.premises) {
@@ -54,54 +58,56 @@ void CheckMissingWarrants(CheckContext& context, std::vector<Finding>* out) {
 }
 
 void CheckUnbackedWarrants(CheckContext& context, std::vector<Finding>* out) {
-  const ArgumentMap& map = context.map();
-  const Graph& g = map.graph();
-  for (const Statement& s : map.statements()) {
-    if (s.role != Role::kWarrant) continue;
-    Vertex v = context.VertexOf(s.id);
-    bool supported = false;
-    for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) {
-      RelationType type = g[*it].type;
-      supported |= type == RelationType::kSupports || type == RelationType::kConclusion;
+  const SignedAdjacency& adjacency = context.adjacency();
+  for (Vertex v = 0; v < context.vertex_count(); ++v) {
+    if (!context.HasRole(v, Role::kWarrant)) continue;
+    auto predecessors = adjacency.Predecessors(v);
+    if (std::any_of(predecessors.begin(), predecessors.end(), [](uint32_t entry) {
+          RelationType type = SignedAdjacency::RelationOf(entry);
+          return type == RelationType::kSupports || type == RelationType::kConclusion;
+        })) {
+      continue;
     }
-    if (supported) continue;
-    Finding f = Single("unbacked-warrant", s.id,
-                       "The warrant " + map.DisplayName(s.id) +
-                           " has no backing: nothing supports it and no argument concludes it.");
+    Finding f = Single("unbacked-warrant", context.Id(v), "The warrant ");
+    context.AppendName(&f.message, v);
+    f.message += " has no backing: nothing supports it and no argument concludes it.";
     // Where it is used: every inference step that rests on it, in NodeOrder.
     std::vector<Vertex> steps;
-    for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) {
-      if (g[*it].type == RelationType::kPremise) steps.push_back(boost::target(*it, g));
+    for (uint32_t entry : adjacency.Successors(v)) {
+      if (SignedAdjacency::RelationOf(entry) == RelationType::kPremise) {
+        steps.push_back(SignedAdjacency::VertexOf(entry));
+      }
     }
     const NodeOrder& order = context.order();
     std::sort(steps.begin(), steps.end(), [&](Vertex a, Vertex b) { return order.Less(a, b); });
     for (Vertex step : steps) {
-      f.evidence.push_back({PathStep{s.id, RelationType::kPremise, +1, context.Id(step)}});
+      f.evidence.push_back({PathStep{f.nodes[0], RelationType::kPremise, +1, context.Id(step)}});
     }
     out->push_back(std::move(f));
   }
 }
 
 void CheckUnsourcedEvidence(CheckContext& context, std::vector<Finding>* out) {
-  const ArgumentMap& map = context.map();
-  for (const Statement& s : map.statements()) {
-    if (s.role != Role::kEvidence || !s.source.empty()) continue;
-    out->push_back(Single("unsourced-evidence", s.id,
-                          "The evidence " + map.DisplayName(s.id) + " names no source."));
+  for (Vertex v = 0; v < context.vertex_count(); ++v) {
+    if (!context.HasRole(v, Role::kEvidence) || context.HasSource(v)) continue;
+    Finding f = Single("unsourced-evidence", context.Id(v), "The evidence ");
+    context.AppendName(&f.message, v);
+    f.message += " names no source.";
+    out->push_back(std::move(f));
   }
 }
 
 void CheckOrphans(CheckContext& context, std::vector<Finding>* out) {
-  const ArgumentMap& map = context.map();
-  const Graph& g = map.graph();
-  auto check = [&](NodeId id) {
-    Vertex v = context.VertexOf(id);
-    if (boost::in_degree(v, g) + boost::out_degree(v, g) != 0) return;
-    out->push_back(Single("orphan", id,
-                          map.DisplayName(id) + " has no relation to anything else in the map."));
-  };
-  for (const Statement& s : map.statements()) check(s.id);
-  for (const Argument& a : map.arguments()) check(a.id);
+  const SignedAdjacency& adjacency = context.adjacency();
+  for (Vertex v = 0; v < context.vertex_count(); ++v) {
+    if (context.KindOf(v) == NodeKind::kStep || !adjacency.Successors(v).empty() ||
+        !adjacency.Predecessors(v).empty()) {
+      continue;
+    }
+    Finding f = Single("orphan", context.Id(v), context.Name(v));
+    f.message += " has no relation to anything else in the map.";
+    out->push_back(std::move(f));
+  }
 }
 
 }  // namespace argmap

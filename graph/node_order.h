@@ -17,7 +17,7 @@
 
 #include "graph/argument_map.h"
 #include "graph/finding.h"
-#include "graph/signed_graph.h"
+#include "graph/signed_adjacency.h"
 
 namespace argmap {
 
@@ -49,31 +49,33 @@ constexpr bool IsSupportRelation(RelationType type) {
 // Requires distance(start, negative) != kUnreached and a field that BFS produced (every state at
 // distance d > 0 has a successor state at d - 1).
 template <typename Distance, typename Allowed>
-EvidencePath DescendShortest(const ArgumentMap& map, const NodeOrder& order, Vertex start,
-                             bool negative, Distance&& distance, Allowed&& allowed) {
-  const Graph& g = map.graph();
+EvidencePath DescendShortest(const ArgumentMap& map, const NodeOrder& order,
+                             const SignedAdjacency& adjacency, Vertex start, bool negative,
+                             Distance&& distance, Allowed&& allowed) {
   EvidencePath path;
   Vertex v = start;
   uint32_t d = distance(v, negative);
   path.reserve(d == kUnreached ? 0 : d);
   while (d != 0 && d != kUnreached) {
     bool found = false;
-    PathStep best;
-    Vertex best_vertex = v;
-    ForEachSignedSuccessor(g, v, [&](Vertex next, const Edge& edge, int sign, bool) {
-      RelationType type = g[edge].type;
-      if (!allowed(type) || distance(next, negative != (sign < 0)) != d - 1) return;
-      int c = found ? order.Compare(next, best_vertex) : -1;
-      if (c < 0 || (c == 0 && type < best.relation)) {
+    uint32_t best = 0;
+    for (uint32_t entry : adjacency.Successors(v)) {
+      Vertex next = SignedAdjacency::VertexOf(entry);
+      RelationType type = SignedAdjacency::RelationOf(entry);
+      bool next_negative = negative != (SignedAdjacency::Negative(entry) != 0);
+      if (!allowed(type) || distance(next, next_negative) != d - 1) continue;
+      int c = found ? order.Compare(next, SignedAdjacency::VertexOf(best)) : -1;
+      if (c < 0 || (c == 0 && type < SignedAdjacency::RelationOf(best))) {
         found = true;
-        best_vertex = next;
-        best = PathStep{g[v].id, type, sign, g[next].id};
+        best = entry;
       }
-    });
+    }
     if (!found) break;  // not a BFS field; cannot happen for the searches in graph/
-    path.push_back(best);
-    negative = negative != (best.sign < 0);
-    v = best_vertex;
+    RelationType type = SignedAdjacency::RelationOf(best);
+    Vertex next = SignedAdjacency::VertexOf(best);
+    path.push_back(PathStep{map.vertex(v).id, type, RelationSign(type), map.vertex(next).id});
+    negative = negative != (SignedAdjacency::Negative(best) != 0);
+    v = next;
     --d;
   }
   return path;

@@ -1,17 +1,22 @@
-// SignedReach: breadth-first searches over (vertex, sign) states of the signed view of SPEC §3,
-// run backwards from a target, so that one search gives every vertex its shortest walk of each
-// sign to the target: O(V + E) per target, however many sources ask.
+// Signed reachability (SPEC §3): breadth-first searches over (vertex, sign) states of the signed
+// view, run backwards from a target, so that one search gives every vertex its shortest walk of
+// each sign to the target, however many sources ask.
 //
-// Built once per map: a flat reverse adjacency (CSR: offsets and packed predecessor entries) of
-// the signed view, and per-state distance and queue arrays that every search reuses. A search
-// allocates nothing and resets only the states it touched.
+// Both walk a SignedAdjacency (the signed view as flat arrays, built once per analysis):
+// - SignedReach: one target per search; O(V + E) per search, 4 bytes per state.
+// - MultiSignedReach: up to 32 targets per search, bit-parallel (one bit per target in a word per
+//   state, level by level), so a state that the walks to several targets reach at the same
+//   distance is expanded once for all of them. Distances are kept in one byte per state and
+//   target; a target with a shortest walk longer than 254 steps is reported incomplete, and the
+//   caller asks SignedReach for it.
 //
-// Ownership: holds a reference to the map, which must outlive it and stay unchanged.
+// Both search objects reuse their arrays from search to search, allocate nothing per vertex, and
+// reset only the states they touched. Their paths are canonical: DescendShortest (node_order.h)
+// breaks ties by title, so the same map gives the same paths whatever order it was built in.
+//
+// Ownership: each holds references to the map and the adjacency, which must outlive it and stay
+// unchanged.
 // Thread-safety: none; one search at a time per object.
-// Invariants: after SearchTo(t, ...), Distance(v, s) is the length of a shortest walk v -> t of
-// sign s no longer than max_depth, or kUnreached (or, when the search stopped early because every
-// wanted state was found, kUnreached for states farther than the last wanted one). The empty
-// walk is +: Distance(t, +1) == 0.
 #pragma once
 
 #include <cstdint>
@@ -21,12 +26,22 @@
 #include "graph/argument_map.h"
 #include "graph/finding.h"
 #include "graph/node_order.h"
+#include "graph/signed_adjacency.h"
 
 namespace argmap {
 
+// A search state: a vertex and the parity of the walk's sign from it (1 for -).
+inline uint32_t SignedState(Vertex v, bool negative) {
+  return static_cast<uint32_t>(v) << 1 | (negative ? 1u : 0u);
+}
+
+// Invariants: after SearchTo(t, ...), Distance(v, s) is the length of a shortest walk v -> t of
+// sign s no longer than max_depth, or kUnreached (or, when the search stopped early because every
+// wanted state was found, kUnreached for states farther than the last wanted one). The empty
+// walk is +: Distance(t, +1) == 0.
 class SignedReach {
  public:
-  explicit SignedReach(const ArgumentMap& map);
+  SignedReach(const ArgumentMap& map, const SignedAdjacency& adjacency);
   SignedReach(const SignedReach&) = delete;
   SignedReach& operator=(const SignedReach&) = delete;
 
@@ -35,27 +50,77 @@ class SignedReach {
   void SearchTo(Vertex target, int max_depth, std::span<const Vertex> wanted = {});
 
   // Steps of a shortest walk v -> target of this sign (+1 or -1), or kUnreached.
-  uint32_t Distance(Vertex v, int sign) const { return distance_[State(v, sign < 0)]; }
+  uint32_t Distance(Vertex v, int sign) const { return distance_[SignedState(v, sign < 0)]; }
 
-  // The canonical shortest walk v -> target of this sign (ties broken by NodeOrder), so the
-  // same map gives the same path whatever order it was built in. Requires a finite Distance.
+  // The canonical shortest walk v -> target of this sign. Requires a finite Distance.
   EvidencePath PathFrom(Vertex v, int sign) const;
 
  private:
-  static uint32_t State(Vertex v, bool negative) {
-    return static_cast<uint32_t>(v) << 1 | (negative ? 1u : 0u);
-  }
-  void BuildReverseAdjacency();
   void ResetTouched();
 
   const ArgumentMap& map_;
   NodeOrder order_;
-  std::vector<uint32_t> offsets_;      // vertex -> first entry; size V + 1
-  std::vector<uint32_t> predecessor_;  // predecessor << 1 | (edge sign is -)
-  std::vector<uint32_t> distance_;     // per state: vertex << 1 | negative
-  std::vector<uint32_t> queue_;        // states in discovery order; the touched ones
+  const SignedAdjacency& adjacency_;
+  std::vector<uint32_t> distance_;  // per state
+  std::vector<uint32_t> queue_;     // states in discovery order; the touched ones
   size_t touched_ = 0;
-  std::vector<uint8_t> wanted_;  // per state, 1 while wanted and not yet found
+};
+
+// Invariants: after SearchTo(targets, ...), for every target index t < targets.size() that is
+// Complete(t), Distance(v, s, t) is as SignedReach's Distance for that target; for one that is
+// not, Distance is exact where it is at most 254 and kUnreached beyond.
+class MultiSignedReach {
+ public:
+  static constexpr size_t kMaxTargets = 32;
+
+  // With `relevant` (one byte per vertex), searches walk only through vertices marked 1: callers
+  // that ask only about some sources pass the vertices those sources can reach.
+  MultiSignedReach(const ArgumentMap& map, const SignedAdjacency& adjacency,
+                   const std::vector<uint8_t>* relevant = nullptr);
+  MultiSignedReach(const MultiSignedReach&) = delete;
+  MultiSignedReach& operator=(const MultiSignedReach&) = delete;
+
+  // Searches backwards from up to kMaxTargets targets at once, over walks of at most max_depth
+  // steps (-1: any). Each level is expanded in ascending state order (the frontier is a bitset),
+  // which keeps memory access close to sequential on maps whose related nodes are near each
+  // other in the order they were added.
+  void SearchTo(std::span<const Vertex> targets, int max_depth);
+
+  uint32_t Distance(Vertex v, int sign, size_t target) const {
+    uint8_t d = distance_[SignedState(v, sign < 0) * stride_ + target];
+    return d == kNone ? kUnreached : d;
+  }
+  bool Complete(size_t target) const { return !(overflow_ >> target & 1); }
+
+  // The canonical shortest walk v -> targets[target] of this sign. Requires a finite Distance.
+  EvidencePath PathFrom(Vertex v, int sign, size_t target) const;
+
+ private:
+  static constexpr uint8_t kNone = 255;
+  // Per state, in one cache line: the targets it reaches, and the targets first reached at the
+  // current and the next level (double-buffered by level parity). An irrelevant state is seen by
+  // every target from the start, so no walk enters it.
+  struct Marks {
+    uint32_t seen = 0;
+    uint32_t fresh[2] = {0, 0};
+    uint32_t unused = 0;
+  };
+  void Reset();
+  void Seed(std::span<const Vertex> targets);
+  void ExpandLevel(uint32_t level);
+  void Expand(uint32_t state, uint32_t bits, uint32_t level);
+
+  const ArgumentMap& map_;
+  NodeOrder order_;
+  const SignedAdjacency& adjacency_;
+  size_t stride_ = 1;                    // targets of the current search
+  std::vector<Marks> marks_;             // per state
+  std::vector<uint8_t> distance_;        // per state and target; kNone: unreached (or too far)
+  std::vector<uint32_t> touched_;        // relevant states with any bit in seen
+  std::vector<uint32_t> targets_;        // the current targets' + states
+  std::vector<uint64_t> level_bits_[2];  // states with fresh targets, by level parity
+  bool pending_ = false;                 // some state has fresh targets for the next level
+  uint32_t overflow_ = 0;                // targets with walks longer than 254 steps
 };
 
 // A shortest walk from -> to whose sign is `sign` (+1 or -1), or of either sign for 0 (the

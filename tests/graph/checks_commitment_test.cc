@@ -29,8 +29,9 @@ TEST_CASE("commitments are the theses and what is offered in their support", "[g
   b.Supports("[T]", "[Side]");  // T supports Side: Side is not offered in support of T
   b.Attacks("[Attacker]", "[T]");
   NodeOrder order(b.map);
-  Commitments commitments(b.map, order);
-  CHECK(commitments.has_thesis());
+  SignedAdjacency adjacency(b.map.graph());
+  Vertex thesis = b.map.VertexOf(b.Id("[T]"));
+  Commitments commitments(b.map, order, adjacency, std::span(&thesis, 1));
   auto committed = [&](const std::string& name) {
     return commitments.Contains(b.map.VertexOf(b.Id(name)));
   };

@@ -242,5 +242,28 @@ TEST_CASE("a source can be in conflict and self-defeating at once", "[graph]") {
         "  - [Mixed] --supports--> [Mid] --attacks--> [A]\n");
 }
 
+TEST_CASE("walks longer than 254 steps are found by the exact fallback", "[graph]") {
+  MapBuilder b;
+  b.Action("Start");
+  b.Objective("Near");
+  b.Objective("Far");
+  b.Supports("[Start]", "[Near]");
+  std::string previous = "[Start]";
+  for (int i = 0; i < 299; ++i) {
+    std::string next = "[Link " + std::to_string(i) + "]";
+    b.Claim(next.substr(1, next.size() - 2));
+    b.Supports(previous, next);
+    previous = next;
+  }
+  b.Attacks(previous, "[Far]");
+  std::string findings = Check(b.map, {"objective-conflict"});
+  CHECK(findings.substr(0, findings.find('\n')) ==
+        "error objective-conflict ([Start], [Far], [Near]): [Start] promotes [Near] but hinders "
+        "[Far].");
+  CHECK(findings.find("[Link 298] --attacks--> [Far]\n") != std::string::npos);
+  // One arrow per step: [Start] -> [Near], then 299 links and the attack.
+  CHECK(std::count(findings.begin(), findings.end(), '>') == 1 + 300);
+}
+
 }  // namespace
 }  // namespace argmap
