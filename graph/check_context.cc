@@ -44,6 +44,13 @@ std::string CheckContext::Name(Vertex v) const {
   return out;
 }
 
+void CheckContext::AppendNames(std::string* out, std::span<const NodeId> nodes) const {
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (i > 0) *out += i + 1 == nodes.size() ? " and " : ", ";
+    AppendName(out, map_.VertexOf(nodes[i]));
+  }
+}
+
 std::string JoinNames(const std::vector<std::string>& names) {
   std::string out;
   for (size_t i = 0; i < names.size(); ++i) {

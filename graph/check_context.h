@@ -12,6 +12,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,8 @@ class CheckContext {
   // Appends "[Title]", "<Title>" or "<Title> step N" for the node of a vertex.
   void AppendName(std::string* out, Vertex v) const;
   std::string Name(Vertex v) const;
+  // Appends the names of the nodes as "A", "A and B", "A, B and C".
+  void AppendNames(std::string* out, std::span<const NodeId> nodes) const;
 
  private:
   static constexpr uint8_t kRoleMask = 7, kKindShift = 3, kThesis = 1 << 5, kSourced = 1 << 6;

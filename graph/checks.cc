@@ -48,9 +48,9 @@ Finding NoThesis() {
                  {}};
 }
 
-// Orders findings as RunChecks promises, comparing titles rather than ids. The titles of each
-// finding's nodes are looked up once; the rest is compared only between findings whose severity,
-// check and titles tie.
+// Orders findings as RunChecks promises, comparing titles rather than ids. The title of each
+// finding's first node is looked up once; the rest is compared only between findings whose
+// severity, check and first title tie.
 class FindingOrder {
  public:
   FindingOrder(const ArgumentMap& map, const std::vector<Finding>& findings)
@@ -59,7 +59,7 @@ class FindingOrder {
     for (size_t i = 0; i < findings.size(); ++i) {
       Key& key = keys_[i];
       key.rank = std::find(ids.begin(), ids.end(), findings[i].check) - ids.begin();
-      for (NodeId id : findings[i].nodes) key.titles.push_back(map.TitleOf(id));
+      if (!findings[i].nodes.empty()) key.first = map.TitleOf(findings[i].nodes[0]);
     }
   }
 
@@ -68,7 +68,8 @@ class FindingOrder {
     const Finding& b = findings_[j];
     if (a.severity != b.severity) return a.severity < b.severity;
     if (keys_[i].rank != keys_[j].rank) return keys_[i].rank < keys_[j].rank;
-    if (keys_[i].titles != keys_[j].titles) return keys_[i].titles < keys_[j].titles;
+    if (int c = keys_[i].first.compare(keys_[j].first); c != 0) return c < 0;
+    if (int c = CompareTitles(a.nodes, b.nodes); c != 0) return c < 0;
     if (int c = CompareNodes(a.nodes, b.nodes); c != 0) return c < 0;
     if (int c = a.message.compare(b.message); c != 0) return c < 0;
     return CompareEvidence(a.evidence, b.evidence) < 0;
@@ -77,8 +78,15 @@ class FindingOrder {
  private:
   struct Key {
     size_t rank = 0;
-    std::vector<std::string_view> titles;
+    std::string_view first;  // the title of the first node; "" for none
   };
+
+  int CompareTitles(const std::vector<NodeId>& a, const std::vector<NodeId>& b) const {
+    for (size_t i = 0; i < a.size() && i < b.size(); ++i) {
+      if (int c = map_.TitleOf(a[i]).compare(map_.TitleOf(b[i])); c != 0) return c;
+    }
+    return a.size() < b.size() ? -1 : (a.size() > b.size() ? 1 : 0);
+  }
 
   int CompareNode(NodeId a, NodeId b) const {
     if (int c = map_.TitleOf(a).compare(map_.TitleOf(b)); c != 0) return c;

@@ -39,13 +39,15 @@ void CheckMissingWarrants(CheckContext& context, std::vector<Finding>* out) {
   for (const Argument& a : context.map().arguments()) {
     // Without an inference written out there is no step to ask about yet.
     if (a.steps.empty() || HasWarrant(context, a)) continue;
-    std::vector<std::string> premises;
-    for (NodeId p : OuterPremises(a)) premises.push_back(context.Name(context.VertexOf(p)));
     Finding f = Single("missing-warrant", a.id, "No premise of ");
     context.AppendName(&f.message, context.VertexOf(a.id));
     f.message += " is a warrant, so nothing says why ";
     context.AppendName(&f.message, context.VertexOf(a.conclusion()));
-    f.message += " follows from " + (premises.empty() ? "nothing" : JoinNames(premises)) + ".";
+    f.message += " follows from ";
+    std::vector<NodeId> premises = OuterPremises(a);
+    context.AppendNames(&f.message, premises);
+    if (premises.empty()) f.message += "nothing";
+    f.message += '.';
     // Every premise through its step to the step's conclusion: the inference in question.
     for (const InferenceStep& s : a.steps) {
       for (NodeId p : s.premises) {

@@ -76,72 +76,96 @@ EvidencePath SignedReach::PathFrom(Vertex v, int sign) const {
 MultiSignedReach::MultiSignedReach(const ArgumentMap& map, const SignedAdjacency& adjacency,
                                    const std::vector<uint8_t>* relevant)
     : map_(map), order_(map), adjacency_(adjacency) {
-  size_t states = 2 * boost::num_vertices(map.graph());
-  marks_.assign(states, Marks{});
+  size_t n = adjacency.vertex_count();
+  Record fresh;
+  std::fill_n(fresh.distance, 2 * kMaxTargets, kNone);
+  records_.assign(n, fresh);
   if (relevant) {
-    for (size_t state = 0; state < states; ++state) {
-      if (!(*relevant)[state >> 1]) marks_[state].seen = ~0u;
+    for (size_t v = 0; v < n; ++v) {
+      if (!(*relevant)[v]) records_[v].seen = kAll;
     }
   }
-  for (auto& bits : level_bits_) bits.assign((states + 63) / 64, 0);
+  for (auto& bits : level_bits_) bits.assign((n + 63) / 64, 0);
 }
 
 void MultiSignedReach::Reset() {
-  for (uint32_t state : touched_) {
-    marks_[state].seen = 0;
-    std::fill_n(distance_.begin() + size_t{state} * stride_, stride_, kNone);
-  }
-  for (uint32_t state : targets_) {
-    std::fill_n(distance_.begin() + size_t{state} * stride_, stride_, kNone);
+  for (uint32_t v : touched_) {
+    Record& r = records_[v];
+    // A search sets only the bits of real targets, so kAll still marks an irrelevant vertex.
+    if (r.seen != kAll) r.seen = 0;
+    std::fill_n(r.distance, 2 * kMaxTargets, kNone);
   }
   touched_.clear();
-  targets_.clear();
   overflow_ = 0;
 }
 
 void MultiSignedReach::Seed(std::span<const Vertex> targets) {
   for (size_t t = 0; t < targets.size() && t < kMaxTargets; ++t) {
-    uint32_t state = SignedState(targets[t], false);
-    Marks& m = marks_[state];
-    if (m.seen == 0) touched_.push_back(state);
-    if (m.fresh[0] == 0) level_bits_[0][state / 64] |= uint64_t{1} << (state % 64);
-    m.seen |= 1u << t;
-    m.fresh[0] |= 1u << t;
-    distance_[size_t{state} * stride_ + t] = 0;
-    targets_.push_back(state);
+    Vertex v = targets[t];
+    Record& r = records_[v];
+    touched_.push_back(static_cast<uint32_t>(v));
+    if (r.fresh[0] == 0) level_bits_[0][v / 64] |= uint64_t{1} << (v % 64);
+    r.seen |= uint64_t{1} << t;
+    r.fresh[0] |= uint64_t{1} << t;
+    r.distance[t] = 0;
     pending_ = true;
   }
 }
 
-void MultiSignedReach::Expand(uint32_t state, uint32_t bits, uint32_t level) {
-  const uint32_t negative = state & 1, parity = (level + 1) & 1;
-  for (uint32_t entry : adjacency_.Predecessors(state >> 1)) {
-    uint32_t next = PreviousState(entry, negative);
-    Marks& m = marks_[next];
-    uint32_t fresh = bits & ~m.seen;
+void MultiSignedReach::Expand(Vertex v, uint64_t bits, uint32_t level) {
+  const uint32_t parity = (level + 1) & 1;
+  const uint64_t swapped = std::rotl(bits, 32);  // what a - step makes of the walks' signs
+  for (uint32_t entry : adjacency_.Predecessors(v)) {
+    Vertex u = SignedAdjacency::VertexOf(entry);
+    Record& r = records_[u];
+    uint64_t fresh = (SignedAdjacency::Negative(entry) ? swapped : bits) & ~r.seen;
     if (fresh == 0) continue;
-    if (m.seen == 0) touched_.push_back(next);
-    if (m.fresh[parity] == 0) level_bits_[parity][next / 64] |= uint64_t{1} << (next % 64);
-    m.seen |= fresh;
-    m.fresh[parity] |= fresh;
+    if (r.seen == 0) touched_.push_back(static_cast<uint32_t>(u));
+    if (r.fresh[parity] == 0) level_bits_[parity][u / 64] |= uint64_t{1} << (u % 64);
+    r.seen |= fresh;
+    r.fresh[parity] |= fresh;
     pending_ = true;
     if (level + 1 >= kNone) {
-      overflow_ |= fresh;
+      overflow_ |= static_cast<uint32_t>(fresh) | static_cast<uint32_t>(fresh >> 32);
       continue;
     }
-    uint8_t* row = &distance_[size_t{next} * stride_];
-    for (uint32_t b = fresh; b != 0; b &= b - 1) row[std::countr_zero(b)] = level + 1;
+    for (uint64_t b = fresh; b != 0; b &= b - 1) {
+      int bit = std::countr_zero(b);
+      r.distance[bit < 32 ? bit : kMaxTargets + bit - 32] = static_cast<uint8_t>(level + 1);
+    }
   }
 }
 
 void MultiSignedReach::ExpandLevel(uint32_t level) {
+  // The level's vertices in ascending order, then expanded with the records of a later vertex's
+  // predecessors already on their way into the cache.
   std::vector<uint64_t>& bits = level_bits_[level & 1];
+  level_.clear();
   for (size_t word = 0; word < bits.size(); ++word) {
     for (uint64_t w = bits[word]; w != 0; w &= w - 1) {
-      uint32_t state = static_cast<uint32_t>(word * 64 + std::countr_zero(w));
-      uint32_t fresh = marks_[state].fresh[level & 1];
-      marks_[state].fresh[level & 1] = 0;
-      Expand(state, fresh, level);
+      level_.push_back(static_cast<uint32_t>(word * 64 + std::countr_zero(w)));
+    }
+    bits[word] = 0;
+  }
+  constexpr size_t kAhead = 8;
+  for (size_t i = 0; i < level_.size(); ++i) {
+    if (i + kAhead < level_.size()) {
+      for (uint32_t entry : adjacency_.Predecessors(level_[i + kAhead])) {
+        __builtin_prefetch(&records_[SignedAdjacency::VertexOf(entry)]);
+      }
+    }
+    Record& r = records_[level_[i]];
+    uint64_t fresh = r.fresh[level & 1];
+    r.fresh[level & 1] = 0;
+    Expand(level_[i], fresh, level);
+  }
+}
+
+void MultiSignedReach::ClearLevel(uint32_t parity) {
+  std::vector<uint64_t>& bits = level_bits_[parity];
+  for (size_t word = 0; word < bits.size(); ++word) {
+    for (uint64_t w = bits[word]; w != 0; w &= w - 1) {
+      records_[word * 64 + std::countr_zero(w)].fresh[parity] = 0;
     }
     bits[word] = 0;
   }
@@ -149,25 +173,15 @@ void MultiSignedReach::ExpandLevel(uint32_t level) {
 
 void MultiSignedReach::SearchTo(std::span<const Vertex> targets, int max_depth) {
   Reset();
-  stride_ = std::clamp<size_t>(targets.size(), 1, kMaxTargets);
-  if (distance_.size() != marks_.size() * stride_) {
-    distance_.assign(marks_.size() * stride_, kNone);
-  }
   Seed(targets);
   const uint32_t depth_limit = DepthLimit(max_depth);
-  for (uint32_t level = 0; pending_ && level < depth_limit; ++level) {
+  uint32_t level = 0;
+  for (; pending_ && level < depth_limit; ++level) {
     pending_ = false;
     ExpandLevel(level);
   }
-  if (pending_) {  // stopped by max_depth: drop what the next level would have expanded
-    for (uint64_t& w : level_bits_[depth_limit & 1]) {
-      for (; w != 0; w &= w - 1) {
-        marks_[(&w - level_bits_[depth_limit & 1].data()) * 64 + std::countr_zero(w)]
-            .fresh[depth_limit & 1] = 0;
-      }
-    }
-    pending_ = false;
-  }
+  if (pending_) ClearLevel(level & 1);  // stopped by max_depth
+  pending_ = false;
 }
 
 EvidencePath MultiSignedReach::PathFrom(Vertex v, int sign, size_t target) const {

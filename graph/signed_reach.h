@@ -4,11 +4,13 @@
 //
 // Both walk a SignedAdjacency (the signed view as flat arrays, built once per analysis):
 // - SignedReach: one target per search; O(V + E) per search, 4 bytes per state.
-// - MultiSignedReach: up to 32 targets per search, bit-parallel (one bit per target in a word per
-//   state, level by level), so a state that the walks to several targets reach at the same
-//   distance is expanded once for all of them. Distances are kept in one byte per state and
-//   target; a target with a shortest walk longer than 254 steps is reported incomplete, and the
-//   caller asks SignedReach for it.
+// - MultiSignedReach: up to 20 targets per search, bit-parallel: one bit per target and sign in a
+//   64-bit word per vertex (+ in the low half, - in the high half; a - step swaps the halves),
+//   level by level, so a vertex that walks to several targets reach at the same distance is
+//   expanded once for all of them and both signs. Each vertex keeps its marks and its distances
+//   (one byte per target and sign) in one 64-byte record: a step costs one cache line. A target
+//   with a shortest walk longer than 254 steps is reported incomplete, and the caller asks
+//   SignedReach for it.
 //
 // Both search objects reuse their arrays from search to search, allocate nothing per vertex, and
 // reset only the states they touched. Their paths are canonical: DescendShortest (node_order.h)
@@ -71,7 +73,7 @@ class SignedReach {
 // not, Distance is exact where it is at most 254 and kUnreached beyond.
 class MultiSignedReach {
  public:
-  static constexpr size_t kMaxTargets = 32;
+  static constexpr size_t kMaxTargets = 20;
 
   // With `relevant` (one byte per vertex), searches walk only through vertices marked 1: callers
   // that ask only about some sources pass the vertices those sources can reach.
@@ -87,7 +89,7 @@ class MultiSignedReach {
   void SearchTo(std::span<const Vertex> targets, int max_depth);
 
   uint32_t Distance(Vertex v, int sign, size_t target) const {
-    uint8_t d = distance_[SignedState(v, sign < 0) * stride_ + target];
+    uint8_t d = records_[v].distance[sign < 0 ? kMaxTargets + target : target];
     return d == kNone ? kUnreached : d;
   }
   bool Complete(size_t target) const { return !(overflow_ >> target & 1); }
@@ -97,30 +99,32 @@ class MultiSignedReach {
 
  private:
   static constexpr uint8_t kNone = 255;
-  // Per state, in one cache line: the targets it reaches, and the targets first reached at the
-  // current and the next level (double-buffered by level parity). An irrelevant state is seen by
-  // every target from the start, so no walk enters it.
-  struct Marks {
-    uint32_t seen = 0;
-    uint32_t fresh[2] = {0, 0};
-    uint32_t unused = 0;
+  static constexpr uint64_t kAll = ~uint64_t{0};
+  // Per vertex: the (target, sign) pairs it reaches, those first reached at the current and the
+  // next level (double-buffered by level parity), and the distance of each. Bit t is target t
+  // with sign +, bit 32 + t the same target with sign -. An irrelevant vertex is seen by every
+  // pair from the start, so no walk enters it.
+  struct alignas(64) Record {
+    uint64_t seen = 0;
+    uint64_t fresh[2] = {0, 0};
+    uint8_t distance[2 * kMaxTargets];  // + targets, then - targets
   };
+  static_assert(sizeof(Record) == 64);
   void Reset();
   void Seed(std::span<const Vertex> targets);
   void ExpandLevel(uint32_t level);
-  void Expand(uint32_t state, uint32_t bits, uint32_t level);
+  void Expand(Vertex v, uint64_t bits, uint32_t level);
+  void ClearLevel(uint32_t parity);
 
   const ArgumentMap& map_;
   NodeOrder order_;
   const SignedAdjacency& adjacency_;
-  size_t stride_ = 1;                    // targets of the current search
-  std::vector<Marks> marks_;             // per state
-  std::vector<uint8_t> distance_;        // per state and target; kNone: unreached (or too far)
-  std::vector<uint32_t> touched_;        // relevant states with any bit in seen
-  std::vector<uint32_t> targets_;        // the current targets' + states
-  std::vector<uint64_t> level_bits_[2];  // states with fresh targets, by level parity
-  bool pending_ = false;                 // some state has fresh targets for the next level
-  uint32_t overflow_ = 0;                // targets with walks longer than 254 steps
+  std::vector<Record> records_;       // per vertex
+  std::vector<uint32_t> touched_;     // vertices whose record a search changed
+  std::vector<uint64_t> level_bits_[2];  // vertices with fresh pairs, by level parity
+  std::vector<uint32_t> level_;       // this level's vertices, ascending
+  bool pending_ = false;              // some vertex has fresh pairs for the next level
+  uint32_t overflow_ = 0;             // targets with walks longer than 254 steps
 };
 
 // A shortest walk from -> to whose sign is `sign` (+1 or -1), or of either sign for 0 (the
