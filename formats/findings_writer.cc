@@ -2,6 +2,7 @@
 
 #include <array>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 namespace argmap {
 namespace {
@@ -53,30 +54,116 @@ void WriteBlock(const ArgumentMap& map, const Finding& f, const TextStyle& style
   }
 }
 
-nlohmann::ordered_json StepJson(const ArgumentMap& map, const PathStep& step) {
-  nlohmann::ordered_json j;
-  j["from"] = std::string(map.TitleOf(step.from));
-  j["relation"] = std::string(RelationName(step.relation));
-  j["sign"] = step.sign > 0 ? "+" : "-";
-  j["to"] = std::string(map.TitleOf(step.to));
-  return j;
-}
+// Writes the findings document in exactly the bytes of nlohmann::ordered_json::dump(2) (SPEC §4
+// key order), one finding at a time: a report can hold millions of path steps, and building it
+// as one JSON value costs several times the writing. nlohmann escapes every string; each title is
+// escaped once.
+class JsonFindingsWriter {
+ public:
+  JsonFindingsWriter(const ArgumentMap& map, std::ostream& out) : map_(map), out_(out) {}
 
-nlohmann::ordered_json FindingJson(const ArgumentMap& map, const Finding& f) {
-  nlohmann::ordered_json j;
-  j["check"] = f.check;
-  j["severity"] = std::string(SeverityName(f.severity));
-  j["nodes"] = nlohmann::ordered_json::array();
-  for (NodeId id : f.nodes) j["nodes"].push_back(std::string(map.TitleOf(id)));
-  j["message"] = f.message;
-  j["evidence"] = nlohmann::ordered_json::array();
-  for (const EvidencePath& path : f.evidence) {
-    nlohmann::ordered_json steps = nlohmann::ordered_json::array();
-    for (const PathStep& step : path) steps.push_back(StepJson(map, step));
-    j["evidence"].push_back(std::move(steps));
+  void Write(const std::vector<Finding>& findings) {
+    buffer_ += "{\n  \"findings\": [";
+    for (size_t i = 0; i < findings.size(); ++i) {
+      buffer_ += i == 0 ? "\n" : ",\n";
+      WriteFinding(findings[i]);
+      if (buffer_.size() > kFlushAt) Flush();
+    }
+    buffer_ += findings.empty() ? "]" : "\n  ]";
+    std::array<size_t, 3> counts = Count(findings);
+    buffer_ += ",\n  \"summary\": {\n    \"error\": " + std::to_string(counts[0]) +
+               ",\n    \"warning\": " + std::to_string(counts[1]) +
+               ",\n    \"info\": " + std::to_string(counts[2]) + "\n  }\n}\n";
+    Flush();
   }
-  return j;
-}
+
+ private:
+  static constexpr size_t kFlushAt = 1 << 16;
+
+  void Flush() {
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
+  }
+
+  void AppendQuoted(std::string_view text) {
+    buffer_ += nlohmann::ordered_json(text).dump(-1, ' ', false,
+                                                 nlohmann::ordered_json::error_handler_t::replace);
+  }
+
+  void AppendTitle(NodeId id) {
+    auto [it, inserted] = titles_.try_emplace(id);
+    if (inserted) {
+      it->second = nlohmann::ordered_json(map_.TitleOf(id))
+                       .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    }
+    buffer_ += it->second;
+  }
+
+  // An array's elements: Separate() before each, Close() after the last ("[]" when empty).
+  void Open() {
+    buffer_ += '[';
+    first_.push_back(true);
+  }
+  void Separate(std::string_view indent) {
+    buffer_ += first_.back() ? "\n" : ",\n";
+    buffer_ += indent;
+    first_.back() = false;
+  }
+  void Close(std::string_view indent) {
+    if (!first_.back()) {
+      buffer_ += '\n';
+      buffer_ += indent;
+    }
+    buffer_ += ']';
+    first_.pop_back();
+  }
+
+  void WriteStep(const PathStep& step) {
+    buffer_ += "{\n            \"from\": ";
+    AppendTitle(step.from);
+    buffer_ += ",\n            \"relation\": \"";
+    buffer_ += RelationName(step.relation);
+    buffer_ += step.sign > 0 ? "\",\n            \"sign\": \"+\",\n            \"to\": "
+                             : "\",\n            \"sign\": \"-\",\n            \"to\": ";
+    AppendTitle(step.to);
+    buffer_ += "\n          }";
+  }
+
+  void WriteFinding(const Finding& f) {
+    buffer_ += "    {\n      \"check\": ";
+    AppendQuoted(f.check);
+    buffer_ += ",\n      \"severity\": \"";
+    buffer_ += SeverityName(f.severity);
+    buffer_ += "\",\n      \"nodes\": ";
+    Open();
+    for (NodeId id : f.nodes) {
+      Separate("        ");
+      AppendTitle(id);
+    }
+    Close("      ");
+    buffer_ += ",\n      \"message\": ";
+    AppendQuoted(f.message);
+    buffer_ += ",\n      \"evidence\": ";
+    Open();
+    for (const EvidencePath& path : f.evidence) {
+      Separate("        ");
+      Open();
+      for (const PathStep& step : path) {
+        Separate("          ");
+        WriteStep(step);
+      }
+      Close("        ");
+    }
+    Close("      ");
+    buffer_ += "\n    }";
+  }
+
+  const ArgumentMap& map_;
+  std::ostream& out_;
+  std::string buffer_;
+  std::unordered_map<NodeId, std::string> titles_;  // escaped and quoted
+  std::vector<bool> first_;                         // per open array: no element written yet
+};
 
 }  // namespace
 
@@ -107,27 +194,7 @@ void WriteFindingsText(const ArgumentMap& map, const std::vector<Finding>& findi
 
 void WriteFindingsJson(const ArgumentMap& map, const std::vector<Finding>& findings,
                        std::ostream& out) {
-  // Streamed one finding at a time (a report can hold millions of path steps), in exactly the
-  // bytes that dump(2) gives for the whole document.
-  auto dump = [](const nlohmann::ordered_json& j, std::string_view indent) {
-    std::string text = j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-    std::string out;
-    out.reserve(text.size() + text.size() / 8);
-    for (char c : text) {
-      out += c;
-      if (c == '\n') out += indent;  // JSON strings escape their newlines: these are structure
-    }
-    return out;
-  };
-  out << "{\n  \"findings\": [";
-  for (size_t i = 0; i < findings.size(); ++i) {
-    out << (i == 0 ? "\n    " : ",\n    ") << dump(FindingJson(map, findings[i]), "    ");
-  }
-  out << (findings.empty() ? "]" : "\n  ]") << ",\n  \"summary\": ";
-  std::array<size_t, 3> counts = Count(findings);
-  nlohmann::ordered_json summary = {
-      {"error", counts[0]}, {"warning", counts[1]}, {"info", counts[2]}};
-  out << dump(summary, "  ") << "\n}\n";
+  JsonFindingsWriter(map, out).Write(findings);
 }
 
 }  // namespace argmap

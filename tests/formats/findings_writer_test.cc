@@ -2,6 +2,7 @@
 #include "formats/findings_writer.h"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "graph/checks.h"
@@ -208,6 +209,33 @@ TEST_CASE("JSON output has the shape of SPEC §4; a step shows as its argument",
   }
 }
 )");
+}
+
+TEST_CASE("JSON output is what nlohmann writes for the same document, for any text", "[formats]") {
+  MapBuilder b;
+  b.Thesis("Quote \" and backslash \\");
+  b.Claim("Line\nbreak\tand \x01 control");
+  b.Claim("Unicode é — 東京");
+  b.Claim("Invalid \xff byte");
+  b.Add("Survey \"2020\"", Role::kEvidence);
+  b.Argument("Step <one>", {{{"Line\nbreak\tand \x01 control"}, "Unicode é — 東京"},
+                            {{"Unicode é — 東京"}, "Quote \" and backslash \\"}});
+  b.Supports("[Invalid \xff byte]", "[Line\nbreak\tand \x01 control]");
+  b.Attacks("[Survey \"2020\"]", "[Quote \" and backslash \\]");
+  std::vector<Finding> findings;
+  REQUIRE(RunChecks(b.map, CheckOptions{}, &findings).ok());
+  findings.push_back(Finding{"no-thesis", Severity::kInfo, {}, "No nodes, no evidence.", {}});
+  std::ostringstream out;
+  WriteFindingsJson(b.map, findings, out);
+  std::string json = out.str();
+  CHECK(json.find("Invalid \xEF\xBF\xBD byte") != std::string::npos);  // U+FFFD
+  CHECK(json.find("\"Line\\nbreak\\tand \\u0001 control\"") != std::string::npos);
+  auto parsed = nlohmann::ordered_json::parse(json);
+  CHECK(parsed.dump(2) + "\n" == json);
+  CHECK(parsed["findings"].size() == findings.size());
+  // missing-warrant, unsourced-evidence and the added one; unanswered-objection, unsupported.
+  CHECK(parsed["summary"]["info"] == 3);
+  CHECK(parsed["summary"]["warning"] == 2);
 }
 
 TEST_CASE("no findings: only the summary", "[formats]") {
