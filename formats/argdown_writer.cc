@@ -21,54 +21,69 @@ constexpr std::string_view kDivisionSlash = "\xE2\x88\x95";     // U+2215 ∕
 
 char At(std::string_view text, size_t i) { return i < text.size() ? text[i] : '\0'; }
 
+// The characters AppendText may have to escape or replace; everything else is copied in runs.
+constexpr std::string_view kTextSpecials = "\r\n\\[]<>#*_{}/=";
+
+enum class TextAction { kKeep, kEscape, kSpace, kDrop };
+
+// What to do with text[i], one of kTextSpecials. A line break becomes a space, "\r\n" one space.
+TextAction ActionFor(std::string_view text, size_t i) {
+  switch (text[i]) {
+    case '\r':
+      return At(text, i + 1) == '\n' ? TextAction::kDrop : TextAction::kSpace;
+    case '\n':
+      return TextAction::kSpace;
+    case '/':  // `//` and `/*` start comments
+      return At(text, i + 1) == '/' || At(text, i + 1) == '*' ? TextAction::kEscape
+                                                              : TextAction::kKeep;
+    case '=':  // `===` starts front matter
+      return At(text, i + 1) == '=' && At(text, i + 2) == '=' ? TextAction::kEscape
+                                                              : TextAction::kKeep;
+    default:
+      return TextAction::kEscape;
+  }
+}
+
 // Text after `[Title]: `, `<Title>: ` or `# `: one line in which every character means itself.
 void AppendText(std::string_view text, std::string* out) {
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    switch (c) {
-      case '\r':
-        if (At(text, i + 1) != '\n') out->push_back(' ');
-        continue;
-      case '\n':
-        out->push_back(' ');
-        continue;
-      case '\\':
-      case '[':
-      case ']':
-      case '<':
-      case '>':
-      case '#':
-      case '*':
-      case '_':
-      case '{':
-      case '}':
+  size_t done = 0;
+  for (size_t i = text.find_first_of(kTextSpecials); i != std::string_view::npos;
+       i = text.find_first_of(kTextSpecials, i + 1)) {
+    out->append(text.substr(done, i - done));
+    switch (ActionFor(text, i)) {
+      case TextAction::kEscape:
         out->push_back('\\');
+        [[fallthrough]];
+      case TextAction::kKeep:
+        out->push_back(text[i]);
         break;
-      case '/':
-        if (At(text, i + 1) == '/' || At(text, i + 1) == '*') out->push_back('\\');
+      case TextAction::kSpace:
+        out->push_back(' ');
         break;
-      case '=':
-        if (At(text, i + 1) == '=' && At(text, i + 2) == '=') out->push_back('\\');
-        break;
-      default:
+      case TextAction::kDrop:
         break;
     }
-    out->push_back(c);
+    done = i + 1;
   }
+  out->append(text.substr(done));
 }
 
 // A title between `[` and `]` (close = ']') or `<` and `>` (close = '>'). Argdown reads titles
 // verbatim up to the first closing bracket, without escapes.
 void AppendTitle(std::string_view title, char close, std::string* out) {
-  for (char c : title) {
-    if (c == '\n' || c == '\r') {
-      out->push_back(' ');
-    } else if (c == close) {
+  const char specials[] = {'\n', '\r', close, '\0'};
+  size_t done = 0;
+  for (size_t i = title.find_first_of(specials); i != std::string_view::npos;
+       i = title.find_first_of(specials, i + 1)) {
+    out->append(title.substr(done, i - done));
+    if (title[i] == close) {
       out->append(close == ']' ? kFullwidthBracket : kFullwidthGreater);
     } else {
-      out->push_back(c);
+      out->push_back(' ');
     }
+    done = i + 1;
   }
+  out->append(title.substr(done));
 }
 
 bool IsBareTagCharacter(char c) {
