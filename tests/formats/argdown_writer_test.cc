@@ -3,6 +3,16 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
+#if __has_include("formats/argdown_reader.h")
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "formats/argdown_reader.h"
+#define ARGMAP_TEST_ROUND_TRIP 1
+#endif
+
 namespace argmap {
 namespace {
 
@@ -257,6 +267,127 @@ TEST_CASE("data keys that YAML would misread are quoted", "[formats]") {
         "[A]: a {plain_key-1: 1, \"Yes\": 2, \"null\": 3, \"1st\": 4, \"a:b\": 5, "
         "nested: {\"list\":[\"x y\",{\"deep\":[null]}]}, bad: \"[1,\"}\n");
 }
+
+#ifdef ARGMAP_TEST_ROUND_TRIP
+
+// A data value in a canonical form: parsed and dumped, so that "[1, 2]" equals "[1,2]".
+std::string CanonicalJson(const std::string& text) {
+  nlohmann::json value = nlohmann::json::parse(text, nullptr, false);
+  return value.is_discarded() ? "(not JSON) " + text : value.dump();
+}
+
+std::string Describe(const DataEntries& data) {
+  std::string out = "{";
+  for (const auto& [key, value] : data) out += key + ": " + CanonicalJson(value) + "; ";
+  return out + "}";
+}
+
+std::string Describe(const std::vector<std::string>& tags) {
+  std::string out = "[";
+  for (const std::string& tag : tags) out += tag + "; ";
+  return out + "]";
+}
+
+// Every field of every node and relation, keyed by node kind and title, so that two maps can be
+// compared whatever their ids and order.
+std::map<std::string, std::string> Describe(const ArgumentMap& map) {
+  std::map<std::string, std::string> out;
+  DataEntries metadata;
+  for (const auto& [key, value] : map.metadata()) {
+    if (key != "model") metadata.emplace_back(key, value);  // the writer drops model.mode
+  }
+  out["map"] = "title: " + map.title() + " metadata: " + Describe(metadata);
+  for (const Statement& s : map.statements()) {
+    out["[" + s.title + "]"] = "text: " + s.text + "\nrole: " + std::string(RoleName(s.role)) +
+                               "\nthesis: " + (s.thesis ? "yes" : "no") + "\nactor: " + s.actor +
+                               "\nsource: " + s.source + "\nquote: " + s.quote +
+                               "\nsection: " + s.section + "\ntags: " + Describe(s.tags) +
+                               "\ndata: " + Describe(s.data);
+  }
+  for (const Argument& a : map.arguments()) {
+    std::string steps;
+    for (const InferenceStep& step : a.steps) {
+      steps += "\nstep:";
+      for (NodeId p : step.premises) steps += " [" + std::string(map.TitleOf(p)) + "]";
+      steps += " -- " + step.rule + " -- [" + std::string(map.TitleOf(step.conclusion)) + "]";
+    }
+    std::string warrant = a.warrant == kNoNode ? "" : std::string(map.TitleOf(a.warrant));
+    out["<" + a.title + ">"] = "text: " + a.text + "\nsection: " + a.section +
+                               "\ntags: " + Describe(a.tags) + "\ndata: " + Describe(a.data) +
+                               "\nwarrant: " + warrant + steps;
+  }
+  std::string relations;
+  for (const Relation& r : map.relations()) {
+    relations += map.DisplayName(r.from) + " " + std::string(RelationName(r.type)) + " " +
+                 map.DisplayName(r.to) + "\n";
+  }
+  out["relations"] = relations;
+  return out;
+}
+
+// What differs between two maps, one line per node or relation list, empty if they are equal.
+std::string Differences(const ArgumentMap& expected, const ArgumentMap& actual) {
+  std::map<std::string, std::string> want = Describe(expected), have = Describe(actual);
+  std::string out;
+  for (const auto& [key, value] : want) {
+    auto it = have.find(key);
+    if (it == have.end()) {
+      out += key + " is missing\n";
+    } else if (it->second != value) {
+      out += key + " differs:\n" + value + "\n  became\n" + it->second + "\n";
+    }
+  }
+  for (const auto& [key, value] : have) {
+    if (!want.count(key)) out += key + " is new\n";
+  }
+  return out;
+}
+
+Status Read(const std::string& text, const std::string& name, ArgumentMap* map) {
+  std::vector<Diagnostic> diagnostics;
+  return ReadArgdown(text, name, map, &diagnostics);
+}
+
+// Writes `map`, reads the text back, and checks that the result is the same map and writes the
+// same text.
+void CheckRoundTrip(const ArgumentMap& map, const std::string& name) {
+  std::string written = Argdown(map);
+  ArgumentMap reread;
+  Status status = Read(written, name, &reread);
+  INFO(name << ":\n" << written);
+  INFO(status.message());
+  REQUIRE(status.ok());
+  CHECK(Differences(map, reread) == "");
+  CHECK(Argdown(reread) == written);
+}
+
+TEST_CASE("the Argdown writer's output reads back to the same map", "[formats]") {
+  ArgumentMap map;
+  BuildExample(map);
+  CheckRoundTrip(map, "example.argdown");
+}
+
+TEST_CASE("every corpus file the reader accepts survives read, write, read", "[formats]") {
+  std::filesystem::path corpus = ARGMAP_SOURCE_DIR "/tests/formats/argdown-corpus";
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(corpus)) {
+    if (entry.path().extension() == ".argdown") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  REQUIRE(!files.empty());
+  size_t accepted = 0;
+  for (const std::filesystem::path& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ArgumentMap map;
+    if (!Read(text, file.filename().string(), &map).ok()) continue;
+    ++accepted;
+    CheckRoundTrip(map, file.filename().string());
+  }
+  CHECK(accepted > 0);
+}
+
+#endif  // ARGMAP_TEST_ROUND_TRIP
 
 }  // namespace
 }  // namespace argmap
