@@ -21,8 +21,28 @@ constexpr std::string_view kDivisionSlash = "\xE2\x88\x95";     // U+2215 ∕
 
 char At(std::string_view text, size_t i) { return i < text.size() ? text[i] : '\0'; }
 
+// A set of bytes, for finding the few characters that need care in long runs of plain text.
+class ByteSet {
+ public:
+  constexpr explicit ByteSet(std::string_view members) {
+    for (char c : members) member_[static_cast<unsigned char>(c)] = true;
+  }
+  // The first position at or after `from` whose byte is a member, or npos.
+  size_t FindIn(std::string_view text, size_t from) const {
+    for (size_t i = from; i < text.size(); ++i) {
+      if (member_[static_cast<unsigned char>(text[i])]) return i;
+    }
+    return std::string_view::npos;
+  }
+
+ private:
+  bool member_[256] = {};
+};
+
 // The characters AppendText may have to escape or replace; everything else is copied in runs.
-constexpr std::string_view kTextSpecials = "\r\n\\[]<>#*_{}/=";
+constexpr ByteSet kTextSpecials("\r\n\\[]<>#*_{}/=");
+constexpr ByteSet kStatementTitleSpecials("\r\n]");
+constexpr ByteSet kArgumentTitleSpecials("\r\n>");
 
 enum class TextAction { kKeep, kEscape, kSpace, kDrop };
 
@@ -47,8 +67,8 @@ TextAction ActionFor(std::string_view text, size_t i) {
 // Text after `[Title]: `, `<Title>: ` or `# `: one line in which every character means itself.
 void AppendText(std::string_view text, std::string* out) {
   size_t done = 0;
-  for (size_t i = text.find_first_of(kTextSpecials); i != std::string_view::npos;
-       i = text.find_first_of(kTextSpecials, i + 1)) {
+  for (size_t i = kTextSpecials.FindIn(text, 0); i != std::string_view::npos;
+       i = kTextSpecials.FindIn(text, i + 1)) {
     out->append(text.substr(done, i - done));
     switch (ActionFor(text, i)) {
       case TextAction::kEscape:
@@ -71,10 +91,10 @@ void AppendText(std::string_view text, std::string* out) {
 // A title between `[` and `]` (close = ']') or `<` and `>` (close = '>'). Argdown reads titles
 // verbatim up to the first closing bracket, without escapes.
 void AppendTitle(std::string_view title, char close, std::string* out) {
-  const char specials[] = {'\n', '\r', close, '\0'};
+  const ByteSet& specials = close == ']' ? kStatementTitleSpecials : kArgumentTitleSpecials;
   size_t done = 0;
-  for (size_t i = title.find_first_of(specials); i != std::string_view::npos;
-       i = title.find_first_of(specials, i + 1)) {
+  for (size_t i = specials.FindIn(title, 0); i != std::string_view::npos;
+       i = specials.FindIn(title, i + 1)) {
     out->append(title.substr(done, i - done));
     if (title[i] == close) {
       out->append(close == ']' ? kFullwidthBracket : kFullwidthGreater);
@@ -220,10 +240,18 @@ class ArgdownWriter {
     std::vector<std::string_view> sections = {""};
     section_index.emplace("", 0);
     std::vector<uint32_t> statement_section(statements.size()), argument_section(arguments.size());
-    auto section_of = [&](const std::string& name) {
-      auto [it, added] = section_index.emplace(name, static_cast<uint32_t>(sections.size()));
-      if (added) sections.push_back(name);
-      return it->second;
+    std::string_view last_name;  // nodes in a row mostly share their section
+    uint32_t last_index = 0;
+    auto section_of = [&](std::string_view name) {
+      if (name == last_name) return last_index;
+      auto it = section_index.find(name);
+      if (it == section_index.end()) {
+        it = section_index.emplace(name, static_cast<uint32_t>(sections.size())).first;
+        sections.push_back(name);
+      }
+      last_name = name;
+      last_index = it->second;
+      return last_index;
     };
     size_t s = 0, a = 0;
     while (s < statements.size() || a < arguments.size()) {
