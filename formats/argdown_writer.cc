@@ -345,35 +345,63 @@ class ArgdownWriter {
     if (!a.steps.empty()) WriteInferenceSteps(a);
   }
 
-  // `(n) [Premise]` lines and inference lines. The conclusion of a step is already the first
-  // statement after its inference line, so the next step lists only its other premises.
+  // `(n) [Premise]` lines and inference lines. A step's premises are, by default, the statements
+  // since the previous inference line, which begin with the previous conclusion; a step whose
+  // premises are not that lists them by number: `-- rule {uses: [3, 1]} --`.
   void WriteInferenceSteps(const Argument& a) {
     BeginBlock();
-    size_t number = 0;
-    NodeId previous_conclusion = kNoNode;
-    for (const InferenceStep& step : a.steps) {
-      for (NodeId premise : step.premises) {
-        if (premise == previous_conclusion) {
-          previous_conclusion = kNoNode;  // a second mention is a premise of its own
-          continue;
+    std::vector<NodeId> lines;                   // the statement of each numbered line
+    std::unordered_map<NodeId, size_t> line_of;  // filled only once some step needs `uses`
+    std::vector<size_t> uses;
+    for (size_t k = 0; k < a.steps.size(); ++k) {
+      const InferenceStep& step = a.steps[k];
+      bool by_default = k == 0 || (!step.premises.empty() && step.premises[0] == lines.back());
+      uses.clear();
+      if (by_default) {
+        for (size_t i = k == 0 ? 0 : 1; i < step.premises.size(); ++i) {
+          NumberedReference(&lines, step.premises[i]);
         }
-        NumberedReference(++number, premise);
-      }
-      if (step.rule.empty()) {
-        buffer_.append("----\n");
       } else {
-        buffer_.append("-- ");
-        AppendRule(step.rule, &buffer_);
-        buffer_.append(" --\n");
+        if (line_of.empty()) {
+          for (size_t i = 0; i < lines.size(); ++i) line_of.emplace(lines[i], i + 1);
+        }
+        for (NodeId premise : step.premises) {
+          auto [it, added] = line_of.emplace(premise, lines.size() + 1);
+          if (added) NumberedReference(&lines, premise);
+          uses.push_back(it->second);
+        }
       }
-      NumberedReference(++number, step.conclusion);
-      previous_conclusion = step.conclusion;
+      InferenceLine(step.rule, by_default ? nullptr : &uses);
+      NumberedReference(&lines, step.conclusion);
+      if (!line_of.empty()) line_of.emplace(step.conclusion, lines.size());
     }
   }
 
-  void NumberedReference(size_t number, NodeId statement) {
+  void InferenceLine(std::string_view rule, const std::vector<size_t>* uses) {
+    if (rule.empty() && !uses) {
+      buffer_.append("----\n");
+      return;
+    }
+    buffer_.append("--");
+    if (!rule.empty()) {
+      buffer_.push_back(' ');
+      AppendRule(rule, &buffer_);
+    }
+    if (uses) {
+      buffer_.append(" {uses: [");
+      for (size_t i = 0; i < uses->size(); ++i) {
+        if (i > 0) buffer_.append(", ");
+        buffer_.append(std::to_string((*uses)[i]));
+      }
+      buffer_.append("]}");
+    }
+    buffer_.append(" --\n");
+  }
+
+  void NumberedReference(std::vector<NodeId>* lines, NodeId statement) {
+    lines->push_back(statement);
     buffer_.push_back('(');
-    buffer_.append(std::to_string(number));
+    buffer_.append(std::to_string(lines->size()));
     buffer_.append(") ");
     Reference(statement);
     buffer_.push_back('\n');

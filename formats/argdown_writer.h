@@ -12,8 +12,10 @@
 //       key: value}
 //       <Title>: gist #tag {key: value}
 //     followed, for an argument with inference steps, by its premise-conclusion structure in
-//     references only: `(1) [P]` lines, `----` or `-- rule --`, the conclusion; an intermediate
-//     conclusion is the first premise of the next step. A node with empty text is written as a
+//     references only: `(1) [P]` lines, `----` or `-- rule --`, the conclusion. A step's premises
+//     are by default the statements since the previous inference line (which begin with the
+//     previous conclusion); a step whose premises differ names them by number, as Argdown's
+//     `uses` does: `-- rule {uses: [1, 3]} --`. A node with empty text is written as a
 //     reference (`[Title] #role ...`), since Argdown rejects a definition without text;
 //  3. the relations in stored order, consecutive relations from the same node under one
 //     reference: `[A]` then `  +> [B]` (supports), `  -> [B]` (attacks), `  _> <B>` (undercuts),

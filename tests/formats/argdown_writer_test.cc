@@ -234,12 +234,10 @@ title: "From metadata"
 (2) [B]
 -- rule -‐ with (data) ∕/ and ∕* more --
 (3) [C]
-(4) [A]
--- r2 --
-(5) [D]
-(6) [B]
-----
-(7) [Odd］title here]
+-- r2 {uses: [1, 3]} --
+(4) [D]
+-- {uses: [2, 4]} --
+(5) [Odd］title here]
 
 [A]
   +> [B]
