@@ -1,0 +1,513 @@
+#include "formats/argdown_writer.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "formats/map_json.h"
+
+namespace argmap {
+namespace {
+
+constexpr size_t kFlushBytes = 1 << 16;
+constexpr std::string_view kFullwidthBracket = "\xEF\xBC\xBD";  // U+FF3D ］
+constexpr std::string_view kFullwidthGreater = "\xEF\xBC\x9E";  // U+FF1E ＞
+constexpr std::string_view kFullwidthParen = "\xEF\xBC\x89";    // U+FF09 ）
+constexpr std::string_view kHyphen = "\xE2\x80\x90";            // U+2010 ‐
+constexpr std::string_view kDivisionSlash = "\xE2\x88\x95";     // U+2215 ∕
+
+char At(std::string_view text, size_t i) { return i < text.size() ? text[i] : '\0'; }
+
+// A set of bytes, for finding the few characters that need care in long runs of plain text.
+class ByteSet {
+ public:
+  constexpr explicit ByteSet(std::string_view members) {
+    for (char c : members) member_[static_cast<unsigned char>(c)] = true;
+  }
+  // The first position at or after `from` whose byte is a member, or npos.
+  size_t FindIn(std::string_view text, size_t from) const {
+    for (size_t i = from; i < text.size(); ++i) {
+      if (member_[static_cast<unsigned char>(text[i])]) return i;
+    }
+    return std::string_view::npos;
+  }
+
+ private:
+  bool member_[256] = {};
+};
+
+// The characters AppendText may have to escape or replace; everything else is copied in runs.
+constexpr ByteSet kTextSpecials("\r\n\\[]<>#*_{}/=");
+constexpr ByteSet kStatementTitleSpecials("\r\n]");
+constexpr ByteSet kArgumentTitleSpecials("\r\n>");
+
+enum class TextAction { kKeep, kEscape, kSpace, kDrop };
+
+// What to do with text[i], one of kTextSpecials. A line break becomes a space, "\r\n" one space.
+TextAction ActionFor(std::string_view text, size_t i) {
+  switch (text[i]) {
+    case '\r':
+      return At(text, i + 1) == '\n' ? TextAction::kDrop : TextAction::kSpace;
+    case '\n':
+      return TextAction::kSpace;
+    case '/':  // `//` and `/*` start comments
+      return At(text, i + 1) == '/' || At(text, i + 1) == '*' ? TextAction::kEscape
+                                                              : TextAction::kKeep;
+    case '=':  // `===` starts front matter
+      return At(text, i + 1) == '=' && At(text, i + 2) == '=' ? TextAction::kEscape
+                                                              : TextAction::kKeep;
+    default:
+      return TextAction::kEscape;
+  }
+}
+
+// Text after `[Title]: `, `<Title>: ` or `# `: one line in which every character means itself.
+void AppendText(std::string_view text, std::string* out) {
+  size_t done = 0;
+  for (size_t i = kTextSpecials.FindIn(text, 0); i != std::string_view::npos;
+       i = kTextSpecials.FindIn(text, i + 1)) {
+    out->append(text.substr(done, i - done));
+    switch (ActionFor(text, i)) {
+      case TextAction::kEscape:
+        out->push_back('\\');
+        [[fallthrough]];
+      case TextAction::kKeep:
+        out->push_back(text[i]);
+        break;
+      case TextAction::kSpace:
+        out->push_back(' ');
+        break;
+      case TextAction::kDrop:
+        break;
+    }
+    done = i + 1;
+  }
+  out->append(text.substr(done));
+}
+
+// A title between `[` and `]` (close = ']') or `<` and `>` (close = '>'). Argdown reads titles
+// verbatim up to the first closing bracket, without escapes.
+void AppendTitle(std::string_view title, char close, std::string* out) {
+  const ByteSet& specials = close == ']' ? kStatementTitleSpecials : kArgumentTitleSpecials;
+  size_t done = 0;
+  for (size_t i = specials.FindIn(title, 0); i != std::string_view::npos;
+       i = specials.FindIn(title, i + 1)) {
+    out->append(title.substr(done, i - done));
+    if (title[i] == close) {
+      out->append(close == ']' ? kFullwidthBracket : kFullwidthGreater);
+    } else {
+      out->push_back(' ');
+    }
+    done = i + 1;
+  }
+  out->append(title.substr(done));
+}
+
+bool IsBareTagCharacter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_';
+}
+
+// ` #word` or ` #(several words)`.
+void AppendTag(std::string_view tag, std::string* out) {
+  bool bare = !tag.empty();
+  for (char c : tag) bare = bare && IsBareTagCharacter(c);
+  out->append(bare ? " #" : " #(");
+  if (bare) {
+    out->append(tag);
+    return;
+  }
+  for (char c : tag) {
+    if (c == '\n' || c == '\r') {
+      out->push_back(' ');
+    } else if (c == ')') {
+      out->append(kFullwidthParen);
+    } else {
+      out->push_back(c);
+    }
+  }
+  out->push_back(')');
+}
+
+// The text of `-- rule --`. Argdown has no escapes inside an inference line.
+void AppendRule(std::string_view rule, std::string* out) {
+  for (size_t i = 0; i < rule.size(); ++i) {
+    char c = rule[i];
+    if (c == '\n' || c == '\r') {
+      out->push_back(' ');
+    } else if (c == '{' || c == '}') {
+      out->push_back(c == '{' ? '(' : ')');
+    } else if (c == '-' && i > 0 && rule[i - 1] == '-') {
+      out->append(kHyphen);
+    } else if (c == '/' && (At(rule, i + 1) == '/' || At(rule, i + 1) == '*')) {
+      out->append(kDivisionSlash);
+    } else {
+      out->push_back(c);
+    }
+  }
+}
+
+bool IsPlainKey(std::string_view key) {
+  if (key.empty() || !((key[0] >= 'a' && key[0] <= 'z') || (key[0] >= 'A' && key[0] <= 'Z'))) {
+    return false;
+  }
+  for (char c : key) {
+    if (!IsBareTagCharacter(c)) return false;
+  }
+  // Words that YAML reads as booleans or null.
+  static constexpr std::string_view kReserved[] = {"true", "false", "null", "yes", "no",
+                                                   "on",   "off",   "y",    "n"};
+  for (std::string_view word : kReserved) {
+    if (key.size() == word.size() &&
+        std::equal(key.begin(), key.end(), word.begin(),
+                   [](char a, char b) { return (a | 0x20) == (b | 0x20); })) {
+      return false;
+    }
+  }
+  return true;
+}
+
+void AppendKey(std::string_view key, std::string* out) {
+  if (IsPlainKey(key)) {
+    out->append(key);
+  } else {
+    AppendJsonString(key, out, JsonStyle::kYamlSafe);
+  }
+  out->append(": ");
+}
+
+// The metadata value for `model` without `mode` (strict mode would reinterpret the relations);
+// empty if nothing else is left.
+std::string WithoutMode(std::string_view json) {
+  nlohmann::ordered_json value = nlohmann::ordered_json::parse(json, nullptr, false);
+  if (value.is_discarded() || !value.is_object() || !value.contains("mode")) {
+    return std::string(json);
+  }
+  value.erase("mode");
+  return value.empty() ? std::string() : value.dump();
+}
+
+// One entry of a section: a statement or an argument, by its index in the map's records.
+struct Entry {
+  bool argument;
+  uint32_t index;
+};
+
+class ArgdownWriter {
+ public:
+  ArgdownWriter(const ArgumentMap& map, std::ostream& out) : map_(map), out_(out) {
+    buffer_.reserve(kFlushBytes + 4096);
+  }
+
+  void Write() {
+    WriteFrontMatter();
+    WriteSections();
+    WriteRelations();
+    Flush();
+  }
+
+ private:
+  void WriteFrontMatter() {
+    bool has_title = !map_.title().empty();
+    if (!has_title && map_.metadata().empty()) return;
+    BeginBlock();
+    buffer_.append("===\n");
+    if (has_title) {
+      buffer_.append("title: ");
+      AppendJsonString(map_.title(), &buffer_, JsonStyle::kYamlSafe);
+      buffer_.push_back('\n');
+    }
+    for (const auto& [key, value] : map_.metadata()) {
+      if (key == "title" && has_title) continue;
+      std::string kept = key == "model" ? WithoutMode(value) : value;
+      if (kept.empty()) continue;
+      AppendKey(key, &buffer_);
+      AppendJsonValue(kept, &buffer_, JsonStyle::kYamlSafe);
+      buffer_.push_back('\n');
+    }
+    buffer_.append("===\n");
+  }
+
+  // Sections in order of first appearance, merging statements and arguments by id; the
+  // section "" (nodes before any heading) comes first whatever its ids.
+  void WriteSections() {
+    const auto& statements = map_.statements();
+    const auto& arguments = map_.arguments();
+    std::unordered_map<std::string_view, uint32_t> section_index;
+    std::vector<std::string_view> sections = {""};
+    section_index.emplace("", 0);
+    std::vector<uint32_t> statement_section(statements.size()), argument_section(arguments.size());
+    std::string_view last_name;  // nodes in a row mostly share their section
+    uint32_t last_index = 0;
+    auto section_of = [&](std::string_view name) {
+      if (name == last_name) return last_index;
+      auto it = section_index.find(name);
+      if (it == section_index.end()) {
+        it = section_index.emplace(name, static_cast<uint32_t>(sections.size())).first;
+        sections.push_back(name);
+      }
+      last_name = name;
+      last_index = it->second;
+      return last_index;
+    };
+    size_t s = 0, a = 0;
+    while (s < statements.size() || a < arguments.size()) {
+      if (a == arguments.size() || (s < statements.size() && statements[s].id < arguments[a].id)) {
+        statement_section[s] = section_of(statements[s].section);
+        ++s;
+      } else {
+        argument_section[a] = section_of(arguments[a].section);
+        ++a;
+      }
+    }
+    std::vector<uint32_t> starts;
+    std::vector<Entry> entries =
+        GroupBySection(statement_section, argument_section, sections.size(), &starts);
+    for (size_t k = 0; k < sections.size(); ++k) {
+      if (starts[k] == starts[k + 1]) continue;
+      if (k > 0) {
+        BeginBlock();
+        buffer_.append("# ");
+        AppendText(sections[k], &buffer_);
+        buffer_.push_back('\n');
+      }
+      for (uint32_t e = starts[k]; e < starts[k + 1]; ++e) {
+        if (entries[e].argument) {
+          WriteArgument(arguments[entries[e].index]);
+        } else {
+          WriteStatement(statements[entries[e].index]);
+        }
+        MaybeFlush();
+      }
+    }
+  }
+
+  // Counting sort: per section, its statements then its arguments, each in stored order.
+  // (*starts)[k] is where section k begins in the result; it has one more element at the end.
+  static std::vector<Entry> GroupBySection(const std::vector<uint32_t>& statement_section,
+                                           const std::vector<uint32_t>& argument_section,
+                                           size_t section_count, std::vector<uint32_t>* starts) {
+    std::vector<uint32_t> statement_count(section_count, 0), argument_count(section_count, 0);
+    for (uint32_t k : statement_section) ++statement_count[k];
+    for (uint32_t k : argument_section) ++argument_count[k];
+    starts->assign(section_count + 1, 0);
+    std::vector<uint32_t> next_statement(section_count), next_argument(section_count);
+    for (size_t k = 0; k < section_count; ++k) {
+      next_statement[k] = (*starts)[k];
+      next_argument[k] = (*starts)[k] + statement_count[k];
+      (*starts)[k + 1] = next_argument[k] + argument_count[k];
+    }
+    std::vector<Entry> entries((*starts)[section_count]);
+    for (uint32_t i = 0; i < statement_section.size(); ++i) {
+      entries[next_statement[statement_section[i]]++] = Entry{false, i};
+    }
+    for (uint32_t i = 0; i < argument_section.size(); ++i) {
+      entries[next_argument[argument_section[i]]++] = Entry{true, i};
+    }
+    return entries;
+  }
+
+  void WriteStatement(const Statement& s) {
+    BeginBlock();
+    buffer_.push_back('[');
+    AppendTitle(s.title, ']', &buffer_);
+    buffer_.push_back(']');
+    AppendDefinitionText(s.text);
+    if (s.role != Role::kClaim) {
+      buffer_.append(" #");
+      buffer_.append(RoleName(s.role));
+    }
+    if (s.thesis) buffer_.append(" #thesis");
+    for (const std::string& tag : s.tags) AppendTag(tag, &buffer_);
+    DataBlock data(&buffer_);
+    data.Add("actor", s.actor);
+    data.Add("source", s.source);
+    data.Add("quote", s.quote);
+    for (const auto& [key, value] : s.data) data.AddJson(key, value);
+    data.Close();
+    buffer_.push_back('\n');
+  }
+
+  void WriteArgument(const Argument& a) {
+    BeginBlock();
+    buffer_.push_back('<');
+    AppendTitle(a.title, '>', &buffer_);
+    buffer_.push_back('>');
+    AppendDefinitionText(a.text);
+    for (const std::string& tag : a.tags) AppendTag(tag, &buffer_);
+    DataBlock data(&buffer_);
+    for (const auto& [key, value] : a.data) data.AddJson(key, value);
+    data.Close();
+    buffer_.push_back('\n');
+    if (!a.steps.empty()) WriteInferenceSteps(a);
+  }
+
+  // `(n) [Premise]` lines and inference lines. A step's premises are, by default, the statements
+  // since the previous inference line, which begin with the previous conclusion; a step whose
+  // premises are not that lists them by number: `-- rule {uses: [3, 1]} --`.
+  void WriteInferenceSteps(const Argument& a) {
+    BeginBlock();
+    std::vector<NodeId> lines;                   // the statement of each numbered line
+    std::unordered_map<NodeId, size_t> line_of;  // filled only once some step needs `uses`
+    std::vector<size_t> uses;
+    for (size_t k = 0; k < a.steps.size(); ++k) {
+      const InferenceStep& step = a.steps[k];
+      bool by_default = k == 0 || (!step.premises.empty() && step.premises[0] == lines.back());
+      uses.clear();
+      if (by_default) {
+        for (size_t i = k == 0 ? 0 : 1; i < step.premises.size(); ++i) {
+          NumberedReference(&lines, step.premises[i]);
+        }
+      } else {
+        if (line_of.empty()) {
+          for (size_t i = 0; i < lines.size(); ++i) line_of.emplace(lines[i], i + 1);
+        }
+        for (NodeId premise : step.premises) {
+          auto [it, added] = line_of.emplace(premise, lines.size() + 1);
+          if (added) NumberedReference(&lines, premise);
+          uses.push_back(it->second);
+        }
+      }
+      InferenceLine(step.rule, by_default ? nullptr : &uses);
+      NumberedReference(&lines, step.conclusion);
+      if (!line_of.empty()) line_of.emplace(step.conclusion, lines.size());
+    }
+  }
+
+  void InferenceLine(std::string_view rule, const std::vector<size_t>* uses) {
+    if (rule.empty() && !uses) {
+      buffer_.append("----\n");
+      return;
+    }
+    buffer_.append("--");
+    if (!rule.empty()) {
+      buffer_.push_back(' ');
+      AppendRule(rule, &buffer_);
+    }
+    if (uses) {
+      buffer_.append(" {uses: [");
+      for (size_t i = 0; i < uses->size(); ++i) {
+        if (i > 0) buffer_.append(", ");
+        buffer_.append(std::to_string((*uses)[i]));
+      }
+      buffer_.append("]}");
+    }
+    buffer_.append(" --\n");
+  }
+
+  void NumberedReference(std::vector<NodeId>* lines, NodeId statement) {
+    lines->push_back(statement);
+    buffer_.push_back('(');
+    buffer_.append(std::to_string(lines->size()));
+    buffer_.append(") ");
+    Reference(statement);
+    buffer_.push_back('\n');
+  }
+
+  void WriteRelations() {
+    NodeId from = kNoNode;
+    for (const Relation& r : map_.relations()) {
+      if (r.from != from) {
+        BeginBlock();
+        Reference(r.from);
+        buffer_.push_back('\n');
+        from = r.from;
+      }
+      buffer_.append(RelationOperator(r.type));
+      Reference(r.to);
+      buffer_.push_back('\n');
+      MaybeFlush();
+    }
+  }
+
+  static std::string_view RelationOperator(RelationType type) {
+    switch (type) {
+      case RelationType::kSupports:
+        return "  +> ";
+      case RelationType::kAttacks:
+        return "  -> ";
+      case RelationType::kUndercuts:
+        return "  _> ";
+      case RelationType::kContradicts:
+        return "  >< ";
+      default:
+        return "  ?? ";  // premise and conclusion are never stored as relations
+    }
+  }
+
+  void Reference(NodeId id) {
+    if (const Statement* s = map_.statement(id)) {
+      buffer_.push_back('[');
+      AppendTitle(s->title, ']', &buffer_);
+      buffer_.push_back(']');
+    } else {
+      buffer_.push_back('<');
+      AppendTitle(map_.TitleOf(id), '>', &buffer_);
+      buffer_.push_back('>');
+    }
+  }
+
+  // `: text` after a title; nothing for a text that is empty or blank (a reference then).
+  void AppendDefinitionText(std::string_view text) {
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return;
+    buffer_.append(": ");
+    AppendText(text, &buffer_);
+  }
+
+  // ` {key: value, ...}` at the end of a definition; nothing when there are no entries.
+  class DataBlock {
+   public:
+    explicit DataBlock(std::string* out) : out_(out) {}
+    void Add(std::string_view key, std::string_view text) {
+      if (text.empty()) return;
+      Separate();
+      AppendKey(key, out_);
+      AppendJsonString(text, out_, JsonStyle::kYamlSafe);
+    }
+    void AddJson(std::string_view key, std::string_view json) {
+      Separate();
+      AppendKey(key, out_);
+      AppendJsonValue(json, out_, JsonStyle::kYamlSafe);
+    }
+    void Close() {
+      if (open_) out_->push_back('}');
+    }
+
+   private:
+    void Separate() {
+      out_->append(open_ ? ", " : " {");
+      open_ = true;
+    }
+    std::string* out_;
+    bool open_ = false;
+  };
+
+  // Blocks are separated by one empty line, as Argdown needs between top-level elements.
+  void BeginBlock() {
+    if (any_block_) buffer_.push_back('\n');
+    any_block_ = true;
+  }
+
+  void MaybeFlush() {
+    if (buffer_.size() >= kFlushBytes) Flush();
+  }
+
+  void Flush() {
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
+  }
+
+  const ArgumentMap& map_;
+  std::ostream& out_;
+  std::string buffer_;
+  bool any_block_ = false;
+};
+
+}  // namespace
+
+void WriteArgdown(const ArgumentMap& map, std::ostream& out) { ArgdownWriter(map, out).Write(); }
+
+}  // namespace argmap
