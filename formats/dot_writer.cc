@@ -7,11 +7,16 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "formats/writer_text.h"
+
 namespace argmap {
 namespace {
 
+using writer_text::AppendUtf8;
+using writer_text::kReplacement;
+using writer_text::NextCodePoint;
+
 constexpr char kConflictColour[] = "#ff6d00";
-constexpr char32_t kReplacement = 0xFFFD;
 constexpr size_t kFlushBytes = 1 << 16;
 
 // How a node kind is drawn.
@@ -70,64 +75,6 @@ const char* RankDirName(RankDir dir) {
 
 // ---------------------------------------------------------------------------------------------
 // Text: UTF-8 decoding, HTML-like labels, quoted tooltips.
-
-// The code point at s[*i], advancing *i past it. An invalid or truncated sequence yields U+FFFD
-// and advances one byte, so a multibyte character is never split and garbage never passes.
-char32_t NextCodePoint(std::string_view s, size_t* i) {
-  unsigned char lead = static_cast<unsigned char>(s[*i]);
-  if (lead < 0x80) {
-    ++*i;
-    return lead;
-  }
-  size_t length = 0;
-  char32_t cp = 0, min = 0;
-  if ((lead & 0xE0) == 0xC0) {
-    length = 2, cp = lead & 0x1F, min = 0x80;
-  } else if ((lead & 0xF0) == 0xE0) {
-    length = 3, cp = lead & 0x0F, min = 0x800;
-  } else if ((lead & 0xF8) == 0xF0) {
-    length = 4, cp = lead & 0x07, min = 0x10000;
-  } else {
-    ++*i;
-    return kReplacement;
-  }
-  if (*i + length > s.size()) {
-    ++*i;
-    return kReplacement;
-  }
-  for (size_t k = 1; k < length; ++k) {
-    unsigned char next = static_cast<unsigned char>(s[*i + k]);
-    if ((next & 0xC0) != 0x80) {
-      ++*i;
-      return kReplacement;
-    }
-    cp = (cp << 6) | (next & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    ++*i;
-    return kReplacement;
-  }
-  *i += length;
-  return cp;
-}
-
-void AppendUtf8(char32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 // Characters Graphviz's XML-based labels cannot hold: controls (except newline) become spaces,
 // non-characters become U+FFFD.
