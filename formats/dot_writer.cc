@@ -97,50 +97,76 @@ void DecodeTrimmed(std::string_view text, std::u32string* out) {
   out->erase(0, begin);
 }
 
+// What stands for a character with a meaning in an HTML-like label, or nullptr.
+const char* HtmlEscape(char32_t c) {
+  switch (c) {
+    case U'&':
+      return "&amp;";
+    case U'<':
+      return "&lt;";
+    case U'>':
+      return "&gt;";
+    case U'"':
+      return "&quot;";
+    case U'\\':  // Graphviz expands \N, \G ... even in HTML-like labels; \\ is a backslash
+      return "\\\\";
+    default:
+      return nullptr;
+  }
+}
+
+// Printable ASCII only: its bytes are its code points, and need no decoding.
+bool IsPrintableAscii(std::string_view text) {
+  for (char c : text) {
+    if (c < 0x20 || c == 0x7F) return false;  // char is signed: bytes >= 0x80 are negative
+  }
+  return true;
+}
+
+void AppendHtmlEscaped(const char* begin, const char* end, std::string* out) {
+  const char* run = begin;
+  for (const char* p = begin; p != end; ++p) {
+    const char* escaped = HtmlEscape(static_cast<unsigned char>(*p));
+    if (!escaped) continue;
+    out->append(run, p);
+    out->append(escaped);
+    run = p + 1;
+  }
+  out->append(run, end);
+}
+
 void AppendHtmlEscaped(const char32_t* begin, const char32_t* end, std::string* out) {
   for (const char32_t* p = begin; p != end; ++p) {
-    switch (*p) {
-      case U'&':
-        out->append("&amp;");
-        break;
-      case U'<':
-        out->append("&lt;");
-        break;
-      case U'>':
-        out->append("&gt;");
-        break;
-      case U'"':
-        out->append("&quot;");
-        break;
-      case U'\\':  // Graphviz expands \N, \G ... even in HTML-like labels; \\ is a backslash
-        out->append("\\\\");
-        break;
-      default:
-        AppendUtf8(*p, out);
+    if (const char* escaped = HtmlEscape(*p)) {
+      out->append(escaped);
+    } else {
+      AppendUtf8(*p, out);
     }
   }
 }
 
 // Appends the code points word-wrapped at `width`, lines joined by <BR/>. A newline in the text
 // is a line break of its own; runs of spaces collapse; a word longer than a line is split
-// between code points.
-void AppendWrappedHtml(const std::u32string& cps, int width, std::string* out) {
+// between code points. Char is char for printable ASCII text, char32_t for any other.
+template <typename Char>
+void AppendWrappedHtml(std::basic_string_view<Char> cps, int width, std::string* out) {
   const size_t w = width > 0 ? static_cast<size_t>(width) : SIZE_MAX / 2;
   const size_t n = cps.size();
+  const Char* data = cps.data();
   size_t line = 0;
   for (size_t i = 0; i < n;) {
-    if (cps[i] == U'\n') {
+    if (data[i] == Char('\n')) {
       out->append("<BR/>");
       line = 0;
       ++i;
       continue;
     }
-    if (cps[i] == U' ') {
+    if (data[i] == Char(' ')) {
       ++i;
       continue;
     }
     size_t j = i;
-    while (j < n && cps[j] != U' ' && cps[j] != U'\n') ++j;
+    while (j < n && data[j] != Char(' ') && data[j] != Char('\n')) ++j;
     size_t length = j - i;
     if (line > 0 && line + 1 + length <= w) {
       out->push_back(' ');
@@ -151,45 +177,58 @@ void AppendWrappedHtml(const std::u32string& cps, int width, std::string* out) {
     }
     while (length > w - line) {
       size_t take = w - line;
-      AppendHtmlEscaped(&cps[i], &cps[i] + take, out);
+      AppendHtmlEscaped(data + i, data + i + take, out);
       out->append("<BR/>");
       i += take, length -= take, line = 0;
     }
-    AppendHtmlEscaped(&cps[i], &cps[i] + length, out);
+    AppendHtmlEscaped(data + i, data + i + length, out);
     line += length;
     i = j;
   }
 }
 
-// Appends text for a double-quoted DOT string that Graphviz shows verbatim (a tooltip). Graphviz
-// unescapes backslashes twice on the way to SVG (and expands \N, \G ...), so a backslash is
-// written as four; & < > as entities so that entity-like text stays literal in SVG.
-void AppendTooltipEscaped(std::string_view text, std::string* out) {
-  for (size_t i = 0; i < text.size();) {
-    char32_t cp = NextCodePoint(text, &i);
-    switch (cp) {
-      case U'"':
-        out->append("\\\"");
-        break;
-      case U'\\':
-        out->append("\\\\\\\\");
-        break;
-      case U'&':
-        out->append("&amp;");
-        break;
-      case U'<':
-        out->append("&lt;");
-        break;
-      case U'>':
-        out->append("&gt;");
-        break;
-      case U'\n':
-        out->append("\\n");
-        break;
-      default:
-        AppendUtf8(Printable(cp), out);
-    }
+// What stands for a character in a double-quoted DOT string that Graphviz shows verbatim (a
+// tooltip), or nullptr. Graphviz unescapes backslashes twice on the way to SVG (and expands \N,
+// \G ...), so a backslash is written as four; & < > as entities so that entity-like text stays
+// literal in SVG.
+const char* TooltipEscape(char32_t c) {
+  switch (c) {
+    case U'"':
+      return "\\\"";
+    case U'\\':
+      return "\\\\\\\\";
+    case U'&':
+      return "&amp;";
+    case U'<':
+      return "&lt;";
+    case U'>':
+      return "&gt;";
+    case U'\n':
+      return "\\n";
+    default:
+      return nullptr;
   }
+}
+
+// Runs of printable ASCII are copied as they are; anything else is decoded and escaped.
+void AppendTooltipEscaped(std::string_view text, std::string* out) {
+  size_t run = 0;
+  for (size_t i = 0; i < text.size();) {
+    char c = text[i];
+    if (c >= 0x20 && c != 0x7F && !TooltipEscape(static_cast<unsigned char>(c))) {
+      ++i;
+      continue;
+    }
+    out->append(text.data() + run, i - run);
+    char32_t cp = NextCodePoint(text, &i);
+    if (const char* escaped = TooltipEscape(cp)) {
+      out->append(escaped);
+    } else {
+      AppendUtf8(Printable(cp), out);
+    }
+    run = i;
+  }
+  out->append(text.data() + run, text.size() - run);
 }
 
 void AppendNumber(uint64_t value, std::string* out) {
@@ -377,11 +416,23 @@ class DotWriter {
   // returns whether it did.
   bool AppendWrapped(std::string_view text, const char* open, const char* close,
                      const char* before = "", const char* after = "") {
-    DecodeTrimmed(text, &cps_);
-    if (cps_.empty()) return false;
+    bool ascii = IsPrintableAscii(text);
+    if (ascii) {
+      size_t begin = text.find_first_not_of(' ');
+      text = begin == std::string_view::npos ? std::string_view() : text.substr(begin);
+      text = text.substr(0, text.find_last_not_of(' ') + 1);
+      if (text.empty()) return false;
+    } else {
+      DecodeTrimmed(text, &cps_);
+      if (cps_.empty()) return false;
+    }
     buf_.append(before);
     buf_.append(open);
-    AppendWrappedHtml(cps_, options_.wrap, &buf_);
+    if (ascii) {
+      AppendWrappedHtml(text, options_.wrap, &buf_);
+    } else {
+      AppendWrappedHtml(std::u32string_view(cps_), options_.wrap, &buf_);
+    }
     buf_.append(close);
     buf_.append(after);
     return true;
