@@ -510,7 +510,7 @@ class DotWriter {
       buf_.append(kThesisPenWidth);
     }
     buf_.append(", tooltip=\"");
-    AppendName(d);
+    AppendName(d, &buf_);
     if (mentions) {
       buf_.append(": ");
       AppendTooltipEscaped(*mentions, &buf_);
@@ -575,19 +575,19 @@ class DotWriter {
   }
 
   // "[Title]", "<Title>" or "<Title> step N", escaped for a tooltip.
-  void AppendName(const VertexData& d) {
+  void AppendName(const VertexData& d, std::string* out) const {
     if (d.kind == NodeKind::kStatement) {
-      buf_.push_back('[');
-      AppendTooltipEscaped(map_.statements()[d.index].title, &buf_);
-      buf_.push_back(']');
+      out->push_back('[');
+      AppendTooltipEscaped(map_.statements()[d.index].title, out);
+      out->push_back(']');
       return;
     }
-    buf_.append("&lt;");
-    AppendTooltipEscaped(map_.arguments()[d.index].title, &buf_);
-    buf_.append("&gt;");
+    out->append("&lt;");
+    AppendTooltipEscaped(map_.arguments()[d.index].title, out);
+    out->append("&gt;");
     if (d.kind == NodeKind::kStep) {
-      buf_.append(" step ");
-      AppendNumber(d.step + 1, &buf_);
+      out->append(" step ");
+      AppendNumber(d.step + 1, out);
     }
   }
 
@@ -595,12 +595,15 @@ class DotWriter {
     edges_.clear();
     for (auto [it, end] = boost::out_edges(v, g_); it != end; ++it) {
       if (selection_.Contains(static_cast<uint32_t>(boost::target(*it, g_)))) {
-        edges_.push_back(*it);
+        edges_.emplace_back(g_[*it].id, *it);
       }
     }
+    if (edges_.empty()) return;
     std::sort(edges_.begin(), edges_.end(),
-              [this](const Edge& a, const Edge& b) { return g_[a].id < g_[b].id; });
-    for (const Edge& e : edges_) WriteEdge(e);
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    from_name_.clear();  // the same for every edge of this vertex
+    AppendName(map_.vertex(v), &from_name_);
+    for (const auto& [id, e] : edges_) WriteEdge(e);
     Flush(false);
   }
 
@@ -628,11 +631,11 @@ class DotWriter {
       buf_.append(look.extra);
     }
     buf_.append(", tooltip=\"");
-    AppendName(from);
+    buf_.append(from_name_);
     buf_.push_back(' ');
     buf_.append(look.verb);
     buf_.push_back(' ');
-    AppendName(to);
+    AppendName(to, &buf_);
     if (mentions) {
       buf_.append(": ");
       AppendTooltipEscaped(*mentions, &buf_);
@@ -740,7 +743,8 @@ class DotWriter {
   std::string buf_;                                 // output not yet written
   std::u32string cps_;                              // scratch: a decoded text
   std::string role_line_;                           // scratch: "thesis, objective (EU)"
-  std::vector<Edge> edges_;                         // scratch: one vertex's drawn out-edges
+  std::vector<std::pair<EdgeId, Edge>> edges_;      // scratch: one vertex's drawn out-edges, by id
+  std::string from_name_;                           // scratch: the tooltip name of their source
   std::vector<std::string_view> legend_nodes_;      // scratch: legend node samples
   std::vector<std::string_view> legend_relations_;  // scratch: legend relation samples
   uint32_t roles_seen_ = 0, relations_seen_ = 0;
