@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <string>
 
@@ -339,6 +340,43 @@ TEST_CASE("an empty map is a valid empty graph", "[dot]") {
         "  edge [fontname=\"Helvetica,Arial,sans-serif\", fontsize=10, penwidth=1.4, "
         "arrowsize=0.8];\n"
         "}\n");
+}
+
+TEST_CASE("random bytes in every text still give a file Graphviz accepts", "[dot]") {
+  if (!DotInstalled()) {
+    WARN("Graphviz's dot is not installed at " << kDot << ": random texts not rendered");
+    return;
+  }
+  std::mt19937 rng(7);  // fixed seed: the same texts on every run
+  const std::string alphabet = "ab \\\"<>&'{}[]|\n\t\r#%;=\x01\x7f\xc3\xa9\xe6\x97\xa5\xff";
+  auto random_text = [&](size_t length) {
+    std::string text;
+    for (size_t k = 0; k < length; ++k) text.push_back(alphabet[rng() % alphabet.size()]);
+    return text;
+  };
+  ArgumentMap map;
+  map.set_title(random_text(30));
+  MapBuilder b(&map);
+  NodeId previous = kNoNode;
+  for (int k = 0; k < 40; ++k) {
+    NodeId id = b.Statement(std::to_string(k) + random_text(12), random_text(60),
+                            static_cast<Role>(k % 7), k % 5 == 0);
+    b.SetSection(id, random_text(8));
+    const RelationType types[] = {RelationType::kSupports, RelationType::kAttacks,
+                                  RelationType::kContradicts};
+    if (previous != kNoNode) b.Relate(types[k % 3], previous, id);
+    previous = id;
+  }
+  DotOptions options;
+  options.clusters = true;
+  options.wrap = 9;
+  fs::path file = fs::temp_directory_path() / "argmap-dot-test-random.dot";
+  std::ofstream(file, std::ios::binary) << Dot(map, options);
+  std::string svg, errors;
+  CHECK(RenderSvg(file, &svg, &errors) == 0);
+  CHECK(errors == "");
+  CHECK(svg.find("<title>n40</title>") != std::string::npos);
+  fs::remove(file);
 }
 
 TEST_CASE("every golden DOT file renders with Graphviz without a warning", "[dot]") {
