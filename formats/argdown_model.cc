@@ -648,7 +648,7 @@ void ArgdownModel::Build(ArgumentMap* map) {
   TransformArgumentRelations();
   if (strict_) TransformStatementRelations();
   RemoveRedundantAttacks();
-  WarnUndefined();
+  if (sink_->errors() == 0) WarnUndefined();  // after an error they could be the error's echo
 
   // Ids as the map will hand them out: statements first, then arguments, all in text order.
   // Records that fail to convert are reported; the map is filled only if nothing failed.

@@ -228,6 +228,7 @@ class ArgdownParser {
   }
   bool Error(size_t offset, std::string message) {
     sink_->Error(offset, std::move(message));
+    last_error_offset_ = offset;
     return false;
   }
   std::string Describe(const Token& t) const;
@@ -269,6 +270,7 @@ class ArgdownParser {
   size_t member_depth_ = 0;
   std::vector<Frame> frames_;
   std::vector<Token> open_ranges_;  // bold and italic starts not yet closed
+  size_t last_error_offset_ = SIZE_MAX;
 };
 
 std::string ArgdownParser::Describe(const Token& t) const {
@@ -318,9 +320,11 @@ std::string ArgdownParser::Unexpected(const Token& t) const {
     case ArgdownToken::kFrontMatter:
       return "front matter (=== ... ===) may only stand at the start of the file";
     case ArgdownToken::kHeadingStart:
+      return "a heading must start a new paragraph (put an empty line before it)";
     case ArgdownToken::kOrderedListItem:
     case ArgdownToken::kUnorderedListItem:
-      return Describe(t) + " must start a new paragraph (put an empty line before it)";
+      return "a list item must start a new paragraph or follow the items of its list (lists "
+             "may not be nested)";
     case ArgdownToken::kInvalid:
       return "a backslash must escape a character on the same line (write \\\\ for a backslash)";
     case ArgdownToken::kAsteriskBoldEnd:
@@ -362,6 +366,7 @@ void ArgdownParser::ParseDocument() {
     Recover();
     previous = {};
   }
+  if (Peek().type != ArgdownToken::kEof) sink_->Stop(OffsetOf(Peek()));
 }
 
 // After an error: on to the next paragraph. Reports the invalid characters it skips, since
@@ -373,7 +378,7 @@ void ArgdownParser::Recover() {
   while (!sink_->full()) {
     Token t = Next();
     if (t.type == ArgdownToken::kEof || t.type == ArgdownToken::kEmptyline) return;
-    if (t.type == ArgdownToken::kInvalid) Error(t, Unexpected(t));
+    if (t.type == ArgdownToken::kInvalid && t.offset != last_error_offset_) Error(t, Unexpected(t));
   }
 }
 
@@ -521,6 +526,11 @@ bool ArgdownParser::ParseInference() {
                  "'----')");
   }
   Next();
+  if (Peek().type == ArgdownToken::kEmptyline || Peek().type == ArgdownToken::kEof) {
+    return Error(Peek(),
+                 "an inference line must be followed by its numbered conclusion on the "
+                 "next line");
+  }
   if (Peek().type != ArgdownToken::kNewline) {
     return Error(Peek(), "the line must end after the closing '--' of an inference line");
   }
@@ -577,6 +587,7 @@ bool ArgdownParser::RunTree(size_t current, bool has_relation, ArgdownRelation r
       Next();
       ArgdownNodeRef parent = model_.RelationParent(&members_[current]);
       frames_.push_back(Frame{current, parent, has_relation, relation, false});
+      if (IsListItem(Peek().type)) return Error(Peek(), "lists may not be nested");
       if (!IsRelationToken(Peek().type)) return Error(Peek(), Unexpected(Peek()));
       if (!ParseRelation(&current, &has_relation, &relation)) return false;
       continue;
@@ -729,7 +740,8 @@ bool ArgdownParser::ParseData(const Token& token, DataValue* value) {
                 : ParseArgdownData(TextOf(token), value, &error);
   if (!ok) {
     *value = nullptr;
-    Error(token.offset + error.offset, "invalid data: " + error.message);
+    bool unsupported = error.message.rfind("unsupported:", 0) == 0;
+    Error(token.offset + error.offset, (unsupported ? "" : "invalid data: ") + error.message);
   }
   return ok;
 }

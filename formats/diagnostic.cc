@@ -24,6 +24,33 @@ size_t CountChars(std::string_view text) {
   return n;
 }
 
+// The line as it can be printed: each byte of an invalid UTF-8 sequence becomes '?'.
+std::string Printable(std::string_view line) {
+  std::string out;
+  out.reserve(line.size());
+  size_t i = 0;
+  while (i < line.size()) {
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    size_t need = c < 0x80                 ? 0
+                  : c >= 0xC2 && c <= 0xDF ? 1
+                  : c >= 0xE0 && c <= 0xEF ? 2
+                  : c >= 0xF0 && c <= 0xF4 ? 3
+                                           : 4;
+    bool ok = need < 4;
+    for (size_t k = 1; ok && k <= need; ++k) {
+      ok = i + k < line.size() && IsContinuationByte(line[i + k]);
+    }
+    if (!ok) {
+      out += '?';
+      ++i;
+      continue;
+    }
+    out.append(line.substr(i, need + 1));
+    i += need + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string FormatDiagnostic(const Diagnostic& d) {
@@ -83,7 +110,7 @@ Diagnostic DiagnosticSink::Make(Diagnostic::Kind kind, size_t offset, std::strin
   std::string_view line = text_.substr(start, end - start);
   d.caret_column = d.column;
   if (CountChars(line) <= kMaxLineText) {
-    d.line_text = std::string(line);
+    d.line_text = Printable(line);
     return d;
   }
   // A window of kMaxLineText characters around the column.
@@ -91,19 +118,22 @@ Diagnostic DiagnosticSink::Make(Diagnostic::Kind kind, size_t offset, std::strin
   size_t skip = before > kMaxLineText / 2 ? before - kMaxLineText / 2 : 0;
   size_t from = AdvanceChars(line, 0, skip);
   size_t to = AdvanceChars(line, from, kMaxLineText);
-  d.line_text = (skip > 0 ? "..." : "") + std::string(line.substr(from, to - from)) +
+  d.line_text = (skip > 0 ? "..." : "") + Printable(line.substr(from, to - from)) +
                 (to < line.size() ? "..." : "");
   d.caret_column = static_cast<int>(before - skip + (skip > 0 ? 3 : 0)) + 1;
   return d;
 }
 
+void DiagnosticSink::Stop(size_t offset) {
+  if (overflow_reported_) return;
+  overflow_reported_ = true;
+  out_->push_back(Make(Diagnostic::Kind::kError, offset,
+                       "too many errors (" + std::to_string(max_errors_) + "); stopping"));
+}
+
 void DiagnosticSink::Error(size_t offset, std::string message) {
   if (full()) {
-    if (!overflow_reported_) {
-      overflow_reported_ = true;
-      out_->push_back(Make(Diagnostic::Kind::kError, offset,
-                           "too many errors (" + std::to_string(max_errors_) + "); stopping"));
-    }
+    Stop(offset);
     return;
   }
   ++errors_;

@@ -44,6 +44,8 @@ class DiagnosticSink {
 
   void Error(size_t offset, std::string message);
   void Warning(size_t offset, std::string message);
+  // Records that reading stops here because full() (once; not counted in errors()).
+  void Stop(size_t offset);
   size_t errors() const { return errors_; }
   bool full() const { return errors_ >= max_errors_; }
 

@@ -42,10 +42,13 @@ constexpr Difference kDifferences[] = {
     {"fixtures/diff-two-roles", "two different roles for one statement are an error in argmap"},
     {"fixtures/diff-unknown-role", "role: must name one of argmap's roles"},
     {"fixtures/diff-heading-data", "data on a heading other than isGroup/isClosed is unsupported"},
-    {"fixtures/diff-inference-data", "data on an inference line other than uses/from is unsupported"},
+    {"fixtures/diff-inference-data",
+     "data on an inference line other than uses/from is unsupported"},
     {"fixtures/diff-model-setting", "front matter model settings other than mode are unsupported"},
     {"fixtures/diff-yaml-anchor", "YAML anchors and aliases in data are unsupported"},
     {"fixtures/diff-self-contradiction", "a statement cannot contradict itself in argmap"},
+    {"fixtures/diff-invalid-utf8",
+     "invalid UTF-8 is an error in argmap; Node reads it as U+FFFD replacement characters"},
 };
 
 const Difference* FindDifference(const std::string& name) {
@@ -199,15 +202,16 @@ void CompareDirectory(const std::string& kind, const fs::path& dir, size_t minim
 }
 
 TEST_CASE("the reader agrees with the Argdown CLI on Argdown's corpus", "[formats][argdown]") {
-  CompareDirectory("corpus",
-                   fs::path(ARGMAP_SOURCE_DIR) / "tests" / "argdown-reference" / "corpus", 27);
+  CompareDirectory("corpus", fs::path(ARGMAP_SOURCE_DIR) / "tests" / "argdown-reference" / "corpus",
+                   27);
 }
 
 TEST_CASE("the reader agrees with the Argdown CLI on the reader's fixtures", "[formats][argdown]") {
   CompareDirectory("fixtures", fs::path(ARGMAP_SOURCE_DIR) / "tests" / "formats" / "fixtures", 1);
 }
 
-TEST_CASE("every deliberate difference names a fixture that Argdown accepts", "[formats][argdown]") {
+TEST_CASE("every deliberate difference names a fixture that Argdown accepts",
+          "[formats][argdown]") {
   const fs::path root = fs::path(ARGMAP_SOURCE_DIR) / "tests" / "argdown-reference" / "expected";
   for (const Difference& d : kDifferences) {
     INFO(d.file);
