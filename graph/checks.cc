@@ -8,6 +8,7 @@
 namespace argmap {
 namespace {
 
+// Positions in CheckIds().
 enum CheckIndex : size_t {
   kObjectiveConflict,
   kSelfDefeating,
@@ -145,6 +146,10 @@ Status RunChecks(const ArgumentMap& map, const CheckOptions& options,
                  std::vector<Finding>* findings) {
   std::vector<bool> run;
   if (Status s = SelectChecks(options, &run); !s.ok()) return s;
+  if (map.node_count() >= kMaxSignedVertices) {
+    return Status::Unsupported("the checks handle maps of fewer than " +
+                               std::to_string(kMaxSignedVertices) + " nodes");
+  }
   CheckContext context(map, options);
   std::vector<Finding> out;
   if (run[kObjectiveConflict] || run[kSelfDefeating]) {
