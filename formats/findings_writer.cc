@@ -35,24 +35,87 @@ std::string Counted(size_t n, const char* noun) {
   return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
 }
 
-void WriteBlock(const ArgumentMap& map, const Finding& f, const TextStyle& style,
-                std::ostream& out) {
-  std::string_view severity = SeverityName(f.severity);
-  if (style.color) {
-    out << SeverityColor(f.severity) << severity << kReset << " " << kBold << f.check << kReset;
-  } else {
-    out << severity << " " << f.check;
-  }
-  out << ": " << f.message << "\n";
-  for (const EvidencePath& path : f.evidence) {
-    bool plus = PathSign(path) > 0;
-    out << "  ";
-    if (style.color) out << (plus ? kGreen : kRed);
-    out << (plus ? "+" : "-");
-    if (style.color) out << kReset;
-    out << " " << FormatEvidencePath(map, path) << "\n";
+// Appends "[A] --supports--> [B] ..." to *out, each node's display name looked up through
+// `name` (which may cache it).
+template <typename Name>
+void AppendPath(const EvidencePath& path, Name&& name, std::string* out) {
+  for (size_t i = 0; i < path.size(); ++i) {
+    const PathStep& step = path[i];
+    if (i == 0) {
+      *out += name(step.from);
+    } else if (path[i - 1].to != step.from) {
+      *out += " | ";  // not a walk; show where it resumes
+      *out += name(step.from);
+    }
+    *out += " --";
+    *out += RelationName(step.relation);
+    *out += "--> ";
+    *out += name(step.to);
   }
 }
+
+// Writes the text report through one buffer, each node's display name built once.
+class TextFindingsWriter {
+ public:
+  TextFindingsWriter(const ArgumentMap& map, const TextStyle& style, std::ostream& out)
+      : map_(map), style_(style), out_(out) {}
+
+  void Write(const std::vector<Finding>& findings) {
+    for (const Finding& f : findings) {
+      WriteBlock(f);
+      buffer_ += '\n';
+      if (buffer_.size() > kFlushAt) Flush();
+    }
+    std::array<size_t, 3> counts = Count(findings);
+    buffer_ += Counted(counts[0], "error") + ", " + Counted(counts[1], "warning") + ", " +
+               Counted(counts[2], "info") + "\n";
+    Flush();
+  }
+
+ private:
+  static constexpr size_t kFlushAt = 1 << 16;
+
+  void Flush() {
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
+  }
+
+  const std::string& Name(NodeId id) {
+    auto [it, inserted] = names_.try_emplace(id);
+    if (inserted) it->second = map_.DisplayName(id);
+    return it->second;
+  }
+
+  void Colored(const char* color, std::string_view text) {
+    if (style_.color) buffer_ += color;
+    buffer_ += text;
+    if (style_.color) buffer_ += kReset;
+  }
+
+  void WriteBlock(const Finding& f) {
+    Colored(SeverityColor(f.severity), SeverityName(f.severity));
+    buffer_ += ' ';
+    Colored(kBold, f.check);
+    buffer_ += ": ";
+    buffer_ += f.message;
+    buffer_ += '\n';
+    for (const EvidencePath& path : f.evidence) {
+      bool plus = PathSign(path) > 0;
+      buffer_ += "  ";
+      Colored(plus ? kGreen : kRed, plus ? "+" : "-");
+      buffer_ += ' ';
+      AppendPath(
+          path, [this](NodeId id) -> const std::string& { return Name(id); }, &buffer_);
+      buffer_ += '\n';
+    }
+  }
+
+  const ArgumentMap& map_;
+  const TextStyle& style_;
+  std::ostream& out_;
+  std::string buffer_;
+  std::unordered_map<NodeId, std::string> names_;
+};
 
 // Writes the findings document in exactly the bytes of nlohmann::ordered_json::dump(2) (SPEC §4
 // key order), one finding at a time: a report can hold millions of path steps, and building it
@@ -169,27 +232,14 @@ class JsonFindingsWriter {
 
 std::string FormatEvidencePath(const ArgumentMap& map, const EvidencePath& path) {
   std::string out;
-  for (size_t i = 0; i < path.size(); ++i) {
-    const PathStep& step = path[i];
-    if (i == 0) {
-      out += map.DisplayName(step.from);
-    } else if (path[i - 1].to != step.from) {
-      out += " | " + map.DisplayName(step.from);  // not a walk; show where it resumes
-    }
-    out += " --" + std::string(RelationName(step.relation)) + "--> " + map.DisplayName(step.to);
-  }
+  AppendPath(
+      path, [&map](NodeId id) { return map.DisplayName(id); }, &out);
   return out;
 }
 
 void WriteFindingsText(const ArgumentMap& map, const std::vector<Finding>& findings,
                        const TextStyle& style, std::ostream& out) {
-  for (const Finding& f : findings) {
-    WriteBlock(map, f, style, out);
-    out << "\n";
-  }
-  std::array<size_t, 3> counts = Count(findings);
-  out << Counted(counts[0], "error") << ", " << Counted(counts[1], "warning") << ", "
-      << Counted(counts[2], "info") << "\n";
+  TextFindingsWriter(map, style, out).Write(findings);
 }
 
 void WriteFindingsJson(const ArgumentMap& map, const std::vector<Finding>& findings,

@@ -1,13 +1,14 @@
 #include "graph/checks.h"
 
 #include <algorithm>
-#include <numeric>
+#include <array>
 
 #include "graph/check_context.h"
 
 namespace argmap {
 namespace {
 
+// Positions in CheckIds().
 enum CheckIndex : size_t {
   kObjectiveConflict,
   kSelfDefeating,
@@ -48,38 +49,63 @@ Finding NoThesis() {
                  {}};
 }
 
-// Orders findings as RunChecks promises, comparing titles rather than ids. The title of each
-// finding's first node is looked up once; the rest is compared only between findings whose
-// severity, check and first title tie.
-class FindingOrder {
+// The first 16 bytes of a title as two big-endian words, zero-padded: comparing prefixes orders
+// titles as comparing the titles does, except that equal prefixes leave the order open.
+std::array<uint64_t, 2> TitlePrefix(std::string_view title) {
+  std::array<uint64_t, 2> prefix{0, 0};
+  for (size_t i = 0; i < 16 && i < title.size(); ++i) {
+    prefix[i / 8] |= uint64_t{static_cast<unsigned char>(title[i])} << (56 - 8 * (i % 8));
+  }
+  return prefix;
+}
+
+// Orders findings as RunChecks promises, comparing titles rather than ids. Each finding gets a
+// small key (severity, check, its first node's title prefix) in one contiguous array; findings
+// whose keys tie are compared in full.
+class FindingSorter {
  public:
-  FindingOrder(const ArgumentMap& map, const std::vector<Finding>& findings)
-      : map_(map), findings_(findings), keys_(findings.size()) {
-    const std::vector<std::string_view>& ids = CheckIds();
-    for (size_t i = 0; i < findings.size(); ++i) {
-      Key& key = keys_[i];
-      key.rank = std::find(ids.begin(), ids.end(), findings[i].check) - ids.begin();
-      if (!findings[i].nodes.empty()) key.first = map.TitleOf(findings[i].nodes[0]);
-    }
+  FindingSorter(const ArgumentMap& map, std::vector<Finding>* findings)
+      : map_(map), findings_(*findings) {}
+
+  void Sort() {
+    std::vector<Key> keys = MakeKeys();
+    std::sort(keys.begin(), keys.end(), [this](const Key& a, const Key& b) { return Less(a, b); });
+    std::vector<Finding> sorted;
+    sorted.reserve(keys.size());
+    for (const Key& key : keys) sorted.push_back(std::move(findings_[key.index]));
+    findings_ = std::move(sorted);
   }
 
-  bool operator()(size_t i, size_t j) const {
-    const Finding& a = findings_[i];
-    const Finding& b = findings_[j];
-    if (a.severity != b.severity) return a.severity < b.severity;
-    if (keys_[i].rank != keys_[j].rank) return keys_[i].rank < keys_[j].rank;
-    if (int c = keys_[i].first.compare(keys_[j].first); c != 0) return c < 0;
+ private:
+  struct Key {
+    uint32_t rank;  // severity, then check: both ascending
+    uint32_t index;
+    std::array<uint64_t, 2> prefix;
+  };
+
+  std::vector<Key> MakeKeys() const {
+    const std::vector<std::string_view>& ids = CheckIds();
+    std::vector<Key> keys(findings_.size());
+    for (size_t i = 0; i < findings_.size(); ++i) {
+      const Finding& f = findings_[i];
+      size_t check = std::find(ids.begin(), ids.end(), f.check) - ids.begin();
+      keys[i].rank = static_cast<uint32_t>(static_cast<size_t>(f.severity) * 64 + check);
+      keys[i].index = static_cast<uint32_t>(i);
+      if (!f.nodes.empty()) keys[i].prefix = TitlePrefix(map_.TitleOf(f.nodes[0]));
+    }
+    return keys;
+  }
+
+  bool Less(const Key& x, const Key& y) const {
+    if (x.rank != y.rank) return x.rank < y.rank;
+    if (x.prefix != y.prefix) return x.prefix < y.prefix;
+    const Finding& a = findings_[x.index];
+    const Finding& b = findings_[y.index];
     if (int c = CompareTitles(a.nodes, b.nodes); c != 0) return c < 0;
     if (int c = CompareNodes(a.nodes, b.nodes); c != 0) return c < 0;
     if (int c = a.message.compare(b.message); c != 0) return c < 0;
     return CompareEvidence(a.evidence, b.evidence) < 0;
   }
-
- private:
-  struct Key {
-    size_t rank = 0;
-    std::string_view first;  // the title of the first node; "" for none
-  };
 
   int CompareTitles(const std::vector<NodeId>& a, const std::vector<NodeId>& b) const {
     for (size_t i = 0; i < a.size() && i < b.size(); ++i) {
@@ -88,8 +114,11 @@ class FindingOrder {
     return a.size() < b.size() ? -1 : (a.size() > b.size() ? 1 : 0);
   }
 
+  // As NodeOrder: by title, a statement before an argument, an argument's steps in order.
   int CompareNode(NodeId a, NodeId b) const {
     if (int c = map_.TitleOf(a).compare(map_.TitleOf(b)); c != 0) return c;
+    bool x = map_.statement(a) == nullptr, y = map_.statement(b) == nullptr;
+    if (x != y) return x ? 1 : -1;
     return map_.DisplayName(a).compare(map_.DisplayName(b));
   }
 
@@ -116,20 +145,8 @@ class FindingOrder {
   }
 
   const ArgumentMap& map_;
-  const std::vector<Finding>& findings_;
-  std::vector<Key> keys_;
+  std::vector<Finding>& findings_;
 };
-
-void SortFindings(const ArgumentMap& map, std::vector<Finding>* findings) {
-  std::vector<size_t> order(findings->size());
-  std::iota(order.begin(), order.end(), 0);
-  FindingOrder less(map, *findings);  // by reference: it holds every finding's key
-  std::sort(order.begin(), order.end(), [&less](size_t i, size_t j) { return less(i, j); });
-  std::vector<Finding> sorted;
-  sorted.reserve(order.size());
-  for (size_t i : order) sorted.push_back(std::move((*findings)[i]));
-  *findings = std::move(sorted);
-}
 
 }  // namespace
 
@@ -145,6 +162,10 @@ Status RunChecks(const ArgumentMap& map, const CheckOptions& options,
                  std::vector<Finding>* findings) {
   std::vector<bool> run;
   if (Status s = SelectChecks(options, &run); !s.ok()) return s;
+  if (map.node_count() >= kMaxSignedVertices) {
+    return Status::Unsupported("the checks handle maps of fewer than " +
+                               std::to_string(kMaxSignedVertices) + " nodes");
+  }
   CheckContext context(map, options);
   std::vector<Finding> out;
   if (run[kObjectiveConflict] || run[kSelfDefeating]) {
@@ -163,7 +184,7 @@ Status RunChecks(const ArgumentMap& map, const CheckOptions& options,
   if (run[kUnbackedWarrant]) CheckUnbackedWarrants(context, &out);
   if (run[kUnsourcedEvidence]) CheckUnsourcedEvidence(context, &out);
   if (run[kOrphan]) CheckOrphans(context, &out);
-  SortFindings(map, &out);
+  FindingSorter(map, &out).Sort();
   *findings = std::move(out);
   return Status::Ok();
 }

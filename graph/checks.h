@@ -27,7 +27,7 @@ const std::vector<std::string_view>& CheckIds();
 // Runs the selected checks and replaces *findings with what they found, ordered by severity, check
 // (CheckIds() order), then the titles of the nodes involved, then message: the same map gives the
 // same findings whatever order its records were added in. An unknown id in options.only is
-// InvalidInput (and *findings is left alone).
+// InvalidInput, a map of 2^29 nodes or more Unsupported (and *findings is left alone).
 Status RunChecks(const ArgumentMap& map, const CheckOptions& options,
                  std::vector<Finding>* findings);
 

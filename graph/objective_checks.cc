@@ -1,9 +1,9 @@
 // objective-conflict and self-defeating (SPEC §3): which objectives each action or objective
 // promotes (a + walk into it) and hinders (a - walk). Backward searches from the objectives answer
-// for every source at once; MultiSignedReach runs them 32 objectives at a time, through the
-// vertices the sources can reach. O(ceil(objectives / 32) * (V + E) * w) time, where w <= 32 is
-// how many different distances a state has to the objectives of one batch, plus the paths kept as
-// evidence (at most two per source and objective).
+// for every source at once; MultiSignedReach runs them 20 objectives at a time, through the
+// vertices the sources can reach. O(ceil(objectives / 20) * w * (V + E)) time, where w <= 40 is
+// how many different distances (of either sign) a vertex has to the objectives of one batch, plus
+// the paths kept as evidence (at most two per source and objective).
 #include <algorithm>
 #include <optional>
 #include <span>
@@ -63,6 +63,26 @@ void Record(ObjectiveReach& r, size_t s, size_t o, int sign, EvidencePath path) 
   (sign > 0 ? r.promotes : r.hinders)[s].push_back({o, std::move(path)});
 }
 
+// Records every source's walks to objective o, as target t of the last bit-parallel search.
+void RecordFrom(const MultiSignedReach& reach, size_t t, size_t o, ObjectiveReach& r) {
+  for (size_t s = 0; s < r.sources.size(); ++s) {
+    for (int sign : {+1, -1}) {
+      if (reach.Distance(r.sources[s], sign, t) == kUnreached) continue;
+      Record(r, s, o, sign, reach.PathFrom(r.sources[s], sign, t));
+    }
+  }
+}
+
+// Records every source's walks to objective o, the target of the last single search.
+void RecordFrom(const SignedReach& reach, size_t o, ObjectiveReach& r) {
+  for (size_t s = 0; s < r.sources.size(); ++s) {
+    for (int sign : {+1, -1}) {
+      if (reach.Distance(r.sources[s], sign) == kUnreached) continue;
+      Record(r, s, o, sign, reach.PathFrom(r.sources[s], sign));
+    }
+  }
+}
+
 ObjectiveReach SearchObjectives(CheckContext& context) {
   ObjectiveReach r;
   r.sources = StatementsWithRole(context, {Role::kAction, Role::kObjective});
@@ -70,30 +90,21 @@ ObjectiveReach SearchObjectives(CheckContext& context) {
   r.promotes.resize(r.sources.size());
   r.hinders.resize(r.sources.size());
   if (r.sources.empty() || r.objectives.empty()) return r;
-  const ArgumentMap& map = context.map();
   const int max_depth = context.options().max_depth;
   std::vector<uint8_t> relevant = ReachableFrom(context.adjacency(), r.sources);
-  MultiSignedReach reach(map, context.adjacency(), &relevant);
+  MultiSignedReach reach(context.map(), context.adjacency(), &relevant);
   std::optional<SignedReach> single;  // for objectives with walks too long for one byte
   for (size_t first = 0; first < r.objectives.size(); first += MultiSignedReach::kMaxTargets) {
     size_t count = std::min(MultiSignedReach::kMaxTargets, r.objectives.size() - first);
     reach.SearchTo(std::span(r.objectives).subspan(first, count), max_depth);
     for (size_t t = 0; t < count; ++t) {
-      size_t o = first + t;
-      if (!reach.Complete(t)) {
-        if (!single) single.emplace(map, context.adjacency());
-        single->SearchTo(r.objectives[o], max_depth, r.sources);
+      if (reach.Complete(t)) {
+        RecordFrom(reach, t, first + t, r);
+        continue;
       }
-      for (size_t s = 0; s < r.sources.size(); ++s) {
-        for (int sign : {+1, -1}) {
-          Vertex v = r.sources[s];
-          if (reach.Complete(t) && reach.Distance(v, sign, t) != kUnreached) {
-            Record(r, s, o, sign, reach.PathFrom(v, sign, t));
-          } else if (!reach.Complete(t) && single->Distance(v, sign) != kUnreached) {
-            Record(r, s, o, sign, single->PathFrom(v, sign));
-          }
-        }
-      }
+      if (!single) single.emplace(context.map(), context.adjacency());
+      single->SearchTo(r.objectives[first + t], max_depth, r.sources);
+      RecordFrom(*single, first + t, r);
     }
   }
   return r;

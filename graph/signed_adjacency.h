@@ -10,7 +10,8 @@
 // Ownership: self-contained arrays; no reference to the graph after construction.
 // Thread-safety: const after construction.
 // Invariants: Successors(v) holds Entry(w, r) for every signed step v -> w by relation r, and
-// Predecessors(w) the same steps seen from w (Entry(v, r)); fewer than 2^29 vertices.
+// Predecessors(w) the same steps seen from w (Entry(v, r)); fewer than kMaxSignedVertices
+// vertices (callers check).
 #pragma once
 
 #include <cstdint>
@@ -20,6 +21,9 @@
 #include "graph/argument_map.h"
 
 namespace argmap {
+
+// An entry packs a vertex and a relation into 32 bits.
+inline constexpr size_t kMaxSignedVertices = size_t{1} << 29;
 
 class SignedAdjacency {
  public:

@@ -194,7 +194,9 @@ EvidencePath MultiSignedReach::PathFrom(Vertex v, int sign, size_t target) const
 bool ShortestSignedPath(const ArgumentMap& map, NodeId from, NodeId to, int sign, int max_depth,
                         EvidencePath* path) {
   uint32_t source = map.VertexOf(from), target = map.VertexOf(to);
-  if (source == kNoIndex || target == kNoIndex) return false;
+  if (source == kNoIndex || target == kNoIndex || map.node_count() >= kMaxSignedVertices) {
+    return false;
+  }
   SignedAdjacency adjacency(map.graph());
   SignedReach reach(map, adjacency);
   Vertex wanted[] = {source};

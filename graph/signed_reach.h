@@ -6,7 +6,7 @@
 // - SignedReach: one target per search; O(V + E) per search, 4 bytes per state.
 // - MultiSignedReach: up to 20 targets per search, bit-parallel: one bit per target and sign in a
 //   64-bit word per vertex (+ in the low half, - in the high half; a - step swaps the halves),
-//   level by level, so a vertex that walks to several targets reach at the same distance is
+//   level by level, so a vertex from which walks reach several targets at the same distance is
 //   expanded once for all of them and both signs. Each vertex keeps its marks and its distances
 //   (one byte per target and sign) in one 64-byte record: a step costs one cache line. A target
 //   with a shortest walk longer than 254 steps is reported incomplete, and the caller asks
@@ -38,9 +38,9 @@ inline uint32_t SignedState(Vertex v, bool negative) {
 }
 
 // Invariants: after SearchTo(t, ...), Distance(v, s) is the length of a shortest walk v -> t of
-// sign s no longer than max_depth, or kUnreached (or, when the search stopped early because every
-// wanted state was found, kUnreached for states farther than the last wanted one). The empty
-// walk is +: Distance(t, +1) == 0.
+// sign s no longer than max_depth, or kUnreached. When the search stopped early because every
+// wanted state was found, states it had not reached yet read kUnreached too; every state closer
+// than the farthest wanted one was reached. The empty walk is +: Distance(t, +1) == 0.
 class SignedReach {
  public:
   SignedReach(const ArgumentMap& map, const SignedAdjacency& adjacency);
@@ -119,18 +119,18 @@ class MultiSignedReach {
   const ArgumentMap& map_;
   NodeOrder order_;
   const SignedAdjacency& adjacency_;
-  std::vector<Record> records_;       // per vertex
-  std::vector<uint32_t> touched_;     // vertices whose record a search changed
+  std::vector<Record> records_;          // per vertex
+  std::vector<uint32_t> touched_;        // vertices whose record a search changed
   std::vector<uint64_t> level_bits_[2];  // vertices with fresh pairs, by level parity
-  std::vector<uint32_t> level_;       // this level's vertices, ascending
-  bool pending_ = false;              // some vertex has fresh pairs for the next level
-  uint32_t overflow_ = 0;             // targets with walks longer than 254 steps
+  std::vector<uint32_t> level_;          // this level's vertices, ascending
+  bool pending_ = false;                 // some vertex has fresh pairs for the next level
+  uint32_t overflow_ = 0;                // targets with walks longer than 254 steps
 };
 
 // A shortest walk from -> to whose sign is `sign` (+1 or -1), or of either sign for 0 (the
 // shorter; + on a tie), of at most max_depth steps (-1: any). The empty walk counts as + when
 // from == to. Ties are broken as in SignedReach::PathFrom. False (path untouched) if none, or if
-// either node is missing. O(V + E).
+// either node is missing, or the map has kMaxSignedVertices nodes or more. O(V + E).
 bool ShortestSignedPath(const ArgumentMap& map, NodeId from, NodeId to, int sign, int max_depth,
                         EvidencePath* path);
 

@@ -242,6 +242,38 @@ TEST_CASE("a source can be in conflict and self-defeating at once", "[graph]") {
         "  - [Mixed] --supports--> [Mid] --attacks--> [A]\n");
 }
 
+TEST_CASE("more objectives than one bit-parallel search holds are searched in batches", "[graph]") {
+  MapBuilder b;
+  b.Action("Act");
+  b.Claim("Hub");
+  b.Supports("[Act]", "[Hub]");
+  std::string promoted;
+  for (int i = 10; i < 35; ++i) {  // 25 objectives; titles sort as numbers do
+    std::string name = "Goal " + std::to_string(i);
+    b.Objective(name);
+    if (i == 27) {
+      b.Attacks("[Hub]", "[" + name + "]");
+    } else {
+      b.Supports("[Hub]", "[" + name + "]");
+      promoted += std::string(promoted.empty() ? "" : ", ") + "[" + name + "]";
+    }
+  }
+  promoted.replace(promoted.rfind(", "), 2, " and ");
+  std::string findings = Check(b.map, {"objective-conflict"});
+  CHECK(findings.substr(0, findings.find('\n')) ==
+        "error objective-conflict ([Act], [Goal 10], [Goal 11], [Goal 12], [Goal 13], [Goal 14], "
+        "[Goal 15], [Goal 16], [Goal 17], [Goal 18], [Goal 19], [Goal 20], [Goal 21], [Goal 22], "
+        "[Goal 23], [Goal 24], [Goal 25], [Goal 26], [Goal 27], [Goal 28], [Goal 29], [Goal 30], "
+        "[Goal 31], [Goal 32], [Goal 33], [Goal 34]): [Act] promotes " +
+            promoted + " but hinders [Goal 27].");
+  CHECK(findings.find("  - [Act] --supports--> [Hub] --attacks--> [Goal 27]\n") !=
+        std::string::npos);
+  CHECK(findings.find("  + [Act] --supports--> [Hub] --supports--> [Goal 34]\n") !=
+        std::string::npos);
+  // One line for the finding, one per path; the objectives are sinks, so nothing else fires.
+  CHECK(std::count(findings.begin(), findings.end(), '\n') == 1 + 25);
+}
+
 TEST_CASE("walks longer than 254 steps are found by the exact fallback", "[graph]") {
   MapBuilder b;
   b.Action("Start");

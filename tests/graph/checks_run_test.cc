@@ -38,6 +38,22 @@ TEST_CASE("an empty map has no findings but the missing thesis", "[graph]") {
         "map asserts with #thesis.\n");
 }
 
+TEST_CASE("findings about nodes of one title put the statement first; long titles sort whole",
+          "[graph]") {
+  MapBuilder b;
+  b.Argument("Same");
+  b.Claim("A title longer than sixteen bytes, two");
+  b.Claim("Same");
+  b.Claim("A title longer than sixteen bytes, one");
+  CHECK(Check(b.map, {"orphan"}) ==
+        "info orphan ([A title longer than sixteen bytes, one]): [A title longer than sixteen "
+        "bytes, one] has no relation to anything else in the map.\n"
+        "info orphan ([A title longer than sixteen bytes, two]): [A title longer than sixteen "
+        "bytes, two] has no relation to anything else in the map.\n"
+        "info orphan ([Same]): [Same] has no relation to anything else in the map.\n"
+        "info orphan (<Same>): <Same> has no relation to anything else in the map.\n");
+}
+
 // A map on which every check but no-thesis fires, built in one order or its reverse.
 ArgumentMap EveryCheck(bool reversed) {
   struct S {
