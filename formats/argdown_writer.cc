@@ -179,11 +179,11 @@ void AppendKey(std::string_view key, std::string* out) {
   out->append(": ");
 }
 
-// The metadata value for `model` without `mode` (strict mode would reinterpret the relations);
-// empty if nothing else is left.
-std::string WithoutMode(std::string_view json) {
+// The metadata value for `model` without `mode: strict`, which would reinterpret the relations
+// written in argmap's terms; empty if nothing else is left.
+std::string WithoutStrictMode(std::string_view json) {
   nlohmann::ordered_json value = nlohmann::ordered_json::parse(json, nullptr, false);
-  if (value.is_discarded() || !value.is_object() || !value.contains("mode")) {
+  if (value.is_discarded() || !value.is_object() || value.value("mode", "") != "strict") {
     return std::string(json);
   }
   value.erase("mode");
@@ -222,7 +222,7 @@ class ArgdownWriter {
     }
     for (const auto& [key, value] : map_.metadata()) {
       if (key == "title" && has_title) continue;
-      std::string kept = key == "model" ? WithoutMode(value) : value;
+      std::string kept = key == "model" ? WithoutStrictMode(value) : value;
       if (kept.empty()) continue;
       AppendKey(key, &buffer_);
       AppendJsonValue(kept, &buffer_, JsonStyle::kYamlSafe);

@@ -3,8 +3,8 @@
 //
 // Layout of the output, deterministic for a given map:
 //  1. front matter between `===` lines: `title` and the map's metadata, values as JSON (valid
-//     YAML); `mode` is dropped from a `model` entry, since strict mode would turn the attacks
-//     written below into contradictions;
+//     YAML); `mode: strict` is dropped from a `model` entry, since strict mode would turn the
+//     attacks written below into contradictions;
 //  2. the nodes grouped by section, sections in order of first appearance (by id), the nodes
 //     without a section first, each section under a `#` heading; in a section, its statements,
 //     then its arguments, each group in stored order:

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #if __has_include("formats/argdown_reader.h")
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -69,7 +70,7 @@ void BuildExample(ArgumentMap& map) {
   map.set_title("EU in \"Central Asia\"");
   map.set_metadata({{"author", "\"Anna = A\""},
                     {"year", "2010"},
-                    {"model", "{\"mode\": \"strict\", \"x\": 1}"},
+                    {"model", "{\"mode\": \"loose\"}"},
                     {"odd key", "[\"}\"]"}});
   Statement security = Make("Security", "The EU seeks security.", Role::kObjective, "Objectives");
   security.actor = "EU";
@@ -126,7 +127,7 @@ TEST_CASE("the Argdown writer writes every field of a map", "[formats]") {
 title: "EU in \"Central Asia\""
 author: "Anna \u003d A"
 year: 2010
-model: {"x":1}
+model: {"mode":"loose"}
 "odd key": ["\u007d"]
 ===
 
@@ -292,7 +293,10 @@ std::map<std::string, std::string> Describe(const ArgumentMap& map) {
   std::map<std::string, std::string> out;
   DataEntries metadata;
   for (const auto& [key, value] : map.metadata()) {
-    if (key != "model") metadata.emplace_back(key, value);  // the writer drops model.mode
+    // The writer drops `mode: strict`, which would reinterpret the relations it writes.
+    if (key != "model" || CanonicalJson(value) != R"({"mode":"strict"})") {
+      metadata.emplace_back(key, value);
+    }
   }
   out["map"] = "title: " + map.title() + " metadata: " + Describe(metadata);
   for (const Statement& s : map.statements()) {
@@ -341,9 +345,15 @@ std::string Differences(const ArgumentMap& expected, const ArgumentMap& actual) 
   return out;
 }
 
-Status Read(const std::string& text, const std::string& name, ArgumentMap* map) {
+// Reads `text`; *report, when given, receives the diagnostics, formatted.
+Status Read(const std::string& text, const std::string& name, ArgumentMap* map,
+            std::string* report = nullptr) {
   std::vector<Diagnostic> diagnostics;
-  return ReadArgdown(text, name, map, &diagnostics);
+  Status status = ReadArgdown(text, name, map, &diagnostics);
+  for (const Diagnostic& d : diagnostics) {
+    if (report) *report += FormatDiagnostic(d) + "\n";
+  }
+  return status;
 }
 
 // Writes `map`, reads the text back, and checks that the result is the same map and writes the
@@ -351,9 +361,10 @@ Status Read(const std::string& text, const std::string& name, ArgumentMap* map) 
 void CheckRoundTrip(const ArgumentMap& map, const std::string& name) {
   std::string written = Argdown(map);
   ArgumentMap reread;
-  Status status = Read(written, name, &reread);
+  std::string diagnostics;
+  Status status = Read(written, name, &reread, &diagnostics);
   INFO(name << ":\n" << written);
-  INFO(status.message());
+  INFO(status.message() << "\n" << diagnostics);
   REQUIRE(status.ok());
   CHECK(Differences(map, reread) == "");
   CHECK(Argdown(reread) == written);
@@ -365,14 +376,19 @@ TEST_CASE("the Argdown writer's output reads back to the same map", "[formats]")
   CheckRoundTrip(map, "example.argdown");
 }
 
-TEST_CASE("every corpus file the reader accepts survives read, write, read", "[formats]") {
-  std::filesystem::path corpus = ARGMAP_SOURCE_DIR "/tests/formats/argdown-corpus";
+TEST_CASE("every Argdown file of the tree that the reader accepts survives read, write, read",
+          "[formats]") {
+  // Argdown's own test files and debates, the reader's fixtures, the examples.
   std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::directory_iterator(corpus)) {
-    if (entry.path().extension() == ".argdown") files.push_back(entry.path());
+  for (const char* folder :
+       {"/tests/argdown-reference/corpus", "/tests/formats/fixtures", "/examples"}) {
+    std::filesystem::path path = std::string(ARGMAP_SOURCE_DIR) + folder;
+    if (!std::filesystem::is_directory(path)) continue;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(path)) {
+      if (entry.path().extension() == ".argdown") files.push_back(entry.path());
+    }
   }
   std::sort(files.begin(), files.end());
-  REQUIRE(!files.empty());
   size_t accepted = 0;
   for (const std::filesystem::path& file : files) {
     std::ifstream in(file, std::ios::binary);
@@ -382,7 +398,7 @@ TEST_CASE("every corpus file the reader accepts survives read, write, read", "[f
     ++accepted;
     CheckRoundTrip(map, file.filename().string());
   }
-  CHECK(accepted > 0);
+  CHECK(accepted >= 20);
 }
 
 #endif  // ARGMAP_TEST_ROUND_TRIP
