@@ -62,11 +62,8 @@ class ShowCommand : public Command {
 
  private:
   std::string NameOf(Store& store, NodeId id) {
-    Statement st;
-    if (store.GetStatement(map_, id, &st).ok()) return "[" + st.title + "]";
-    Argument arg;
-    if (store.GetArgument(map_, id, &arg).ok()) return "<" + arg.title + ">";
-    return "inference step #" + std::to_string(id);
+    std::string name;
+    return store.NodeName(map_, id, &name).ok() ? name : "#" + std::to_string(id);
   }
 
   Status PrintNode(Store& store, NodeId id, std::ostream& out) {
