@@ -310,8 +310,8 @@ class HighlightIndex {
     }
   }
 
-  bool empty() const { return nodes_.empty(); }
   const std::string* ForNode(NodeId id) const {
+    if (nodes_.empty()) return nullptr;
     auto it = nodes_.find(id);
     return it == nodes_.end() ? nullptr : &it->second.text;
   }
@@ -438,38 +438,54 @@ class DotWriter {
     return true;
   }
 
-  // Nodes without a section first, then one cluster per section in order of first appearance.
-  void WriteClusteredNodes() {
-    std::unordered_map<std::string_view, uint32_t> index;  // section -> 1-based cluster number
+  // The drawn vertices grouped by section. names[0] is "" (no section), then the sections in
+  // order of their first node; the vertices of section c are sorted[start[c], start[c + 1]), in
+  // ascending id order.
+  struct SectionGroups {
     std::vector<std::string_view> names{""};
-    std::vector<uint32_t> order, cluster_of;
+    std::vector<size_t> start;
+    std::vector<uint32_t> sorted;
+  };
+
+  SectionGroups GroupBySection() {
+    SectionGroups groups;
+    std::unordered_map<std::string_view, uint32_t> index;  // section -> position in names
+    std::vector<uint32_t> order, section_of;
     ForEachDrawnVertex([&](uint32_t v) {
       std::string_view section = SectionOf(v);
-      uint32_t cluster = 0;
+      uint32_t position = 0;
       if (!section.empty()) {
-        auto [it, added] = index.emplace(section, static_cast<uint32_t>(names.size()));
-        if (added) names.push_back(section);
-        cluster = it->second;
+        auto [it, added] = index.emplace(section, static_cast<uint32_t>(groups.names.size()));
+        if (added) groups.names.push_back(section);
+        position = it->second;
       }
       order.push_back(v);
-      cluster_of.push_back(cluster);
+      section_of.push_back(position);
     });
-    // A counting sort by cluster keeps id order within each cluster.
-    std::vector<size_t> start(names.size() + 1, 0);
-    for (uint32_t c : cluster_of) ++start[c + 1];
-    for (size_t c = 1; c < start.size(); ++c) start[c] += start[c - 1];
-    std::vector<uint32_t> sorted(order.size());
-    std::vector<size_t> next(start.begin(), start.end() - 1);
-    for (size_t k = 0; k < order.size(); ++k) sorted[next[cluster_of[k]]++] = order[k];
-    for (size_t c = 0; c < names.size(); ++c) {
+    // A counting sort by section keeps id order within each section.
+    groups.start.assign(groups.names.size() + 1, 0);
+    for (uint32_t c : section_of) ++groups.start[c + 1];
+    for (size_t c = 1; c < groups.start.size(); ++c) groups.start[c] += groups.start[c - 1];
+    std::vector<size_t> next(groups.start.begin(), groups.start.end() - 1);
+    groups.sorted.resize(order.size());
+    for (size_t k = 0; k < order.size(); ++k) groups.sorted[next[section_of[k]]++] = order[k];
+    return groups;
+  }
+
+  // Nodes without a section first, then one cluster per section.
+  void WriteClusteredNodes() {
+    SectionGroups groups = GroupBySection();
+    for (size_t c = 0; c < groups.names.size(); ++c) {
       if (c > 0) {
         buf_.append("  subgraph cluster_");
         AppendNumber(c, &buf_);
         buf_.append(" {\n    graph [style=\"rounded\", color=\"#9e9e9e\", fontsize=12");
-        AppendWrapped(names[c], "<B>", "</B>", ", label=<", ">");
+        AppendWrapped(groups.names[c], "<B>", "</B>", ", label=<", ">");
         buf_.append("];\n");
       }
-      for (size_t k = start[c]; k < start[c + 1]; ++k) WriteNode(sorted[k], c ? "    " : "  ");
+      for (size_t k = groups.start[c]; k < groups.start[c + 1]; ++k) {
+        WriteNode(groups.sorted[k], c ? "    " : "  ");
+      }
       if (c > 0) buf_.append("  }\n");
     }
   }

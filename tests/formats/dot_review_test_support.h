@@ -90,4 +90,50 @@ class MapBuilder {
   ArgumentMap* map_;
 };
 
+// A small map in the manner of the EU Central Asia chapter on which every check fires: an action
+// promoting one objective and hindering another, a self-defeating action, two theses that
+// contradict each other, a circle, an unanswered objection, unsupported claims, an argument
+// without a warrant, an unbacked warrant, unsourced evidence and an orphan.
+inline void BuildEveryCheckMap(ArgumentMap* map) {
+  map->set_title("EU security assistance in Central Asia");
+  MapBuilder b(map);
+  NodeId focus = b.Statement("EU focus",
+                             "The EU's focus on border management works against "
+                             "its other objectives.",
+                             Role::kClaim, true);
+  NodeId bomca =
+      b.Statement("BOMCA", "Border Management Programme in Central Asia.", Role::kAction);
+  b.SetActor(bomca, "EU");
+  NodeId security = b.Statement("Security", "", Role::kObjective);
+  NodeId democracy = b.Statement("Democratization", "", Role::kObjective);
+  NodeId controls = b.Statement("Border controls", "Borders are controlled more tightly.");
+  NodeId regimes = b.Statement("Regimes resourced", "Aid resources authoritarian regimes.");
+  NodeId report = b.Statement("Aid report", "Most aid went to border agencies.", Role::kEvidence);
+  b.SetSource(report, "European Union 2007: 27", "border management is a priority");
+  NodeId rule = b.Statement("Rule", "Resources given to a regime strengthen it.", Role::kWarrant);
+  NodeId reform = b.Statement("Reform works", "Reform is on track.", Role::kClaim, true);
+  NodeId objection = b.Statement("Objection", "Borders must be secured first.");
+  NodeId loop_a = b.Statement("Loop A", "A because B.");
+  NodeId loop_b = b.Statement("Loop B", "B because A.");
+  NodeId old_data = b.Statement("Old data", "Figures from 1999.", Role::kEvidence);
+  b.Statement("Lonely", "Nothing to do with anything.");
+  NodeId patrols = b.Statement("Patrols", "Joint patrols.", Role::kAction);
+  NodeId bare = b.Statement("Bare claim", "Said without support.");
+  b.Argument("Resourcing", "Aid strengthens regimes.", {report, rule}, regimes, rule);
+  b.Argument("Controls", "", {bomca}, controls);
+  b.Relate(RelationType::kSupports, controls, security);
+  b.Relate(RelationType::kAttacks, regimes, democracy);
+  b.Relate(RelationType::kSupports, bomca, regimes);
+  b.Relate(RelationType::kSupports, regimes, focus);
+  b.Relate(RelationType::kSupports, loop_a, loop_b);
+  b.Relate(RelationType::kSupports, loop_b, loop_a);
+  b.Relate(RelationType::kSupports, loop_a, focus);
+  b.Relate(RelationType::kAttacks, objection, focus);
+  b.Relate(RelationType::kContradicts, reform, focus);
+  b.Relate(RelationType::kSupports, old_data, regimes);
+  b.Relate(RelationType::kSupports, patrols, security);
+  b.Relate(RelationType::kAttacks, patrols, security);
+  b.Relate(RelationType::kSupports, bare, focus);
+}
+
 }  // namespace argmap::dot_review_test

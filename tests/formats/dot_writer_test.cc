@@ -14,6 +14,7 @@
 #include <sstream>
 #include <string>
 
+#include "graph/checks.h"
 #include "tests/formats/dot_review_test_support.h"
 
 namespace argmap {
@@ -267,6 +268,25 @@ TEST_CASE("highlight draws the evidence of errors and warnings with the finding 
   CHECK(dot.find("n6 [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", "
                  "label=<<B>Orphan</B><BR/>Unrelated.>, tooltip=\"[Orphan]\"];") !=
         std::string::npos);
+}
+
+TEST_CASE("highlight draws the checks' own errors and warnings", "[dot]") {
+  ArgumentMap map;
+  dot_review_test::BuildEveryCheckMap(&map);
+  std::vector<Finding> findings;
+  REQUIRE(RunChecks(map, CheckOptions{}, &findings).ok());
+  DotOptions options;
+  options.highlight = &findings;
+  std::string dot = Dot(map, options);
+  CheckGolden("every_check_highlight.dot", dot);
+  // The objective conflict's path through the argument <Controls>, in the conflict colour.
+  CHECK(dot.find("tooltip=\"[BOMCA]: #1 objective-conflict\"") != std::string::npos);
+  CHECK(dot.find("[color=\"#ff6d00\", penwidth=3, arrowsize=0.6, tooltip=\"[BOMCA] is a premise "
+                 "of &lt;Controls&gt;: #1 objective-conflict\"]") != std::string::npos);
+  // Info findings (the orphan, the unbacked warrant) keep their normal look.
+  CHECK(dot.find("label=<<B>Lonely</B><BR/>Nothing to do with anything.>, tooltip=\"[Lonely]\"") !=
+        std::string::npos);
+  CHECK(dot.find("tooltip=\"[Rule]\"") != std::string::npos);
 }
 
 TEST_CASE("a contradiction is highlighted whichever way the evidence walked it", "[dot]") {

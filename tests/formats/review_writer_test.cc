@@ -4,11 +4,13 @@
 #include <sstream>
 #include <string>
 
+#include "graph/checks.h"
 #include "tests/formats/dot_review_test_support.h"
 
 namespace argmap {
 namespace {
 
+using dot_review_test::BuildEveryCheckMap;
 using dot_review_test::MapBuilder;
 
 std::string Review(const ArgumentMap& map, const std::vector<Finding>& findings,
@@ -33,53 +35,21 @@ PathStep Step(NodeId from, RelationType relation, NodeId to) {
   return PathStep{from, relation, RelationSign(relation), to};
 }
 
-// A map with something for every check, and one finding of each kind built by hand in the order
-// the checks report them (severity, check id).
+// The map on which every check fires, and one finding of each kind built by hand in the order the
+// checks report them (severity, check id).
 struct ChapterLikeMap {
   ArgumentMap map;
   std::vector<Finding> findings;
 
   ChapterLikeMap() {
-    map.set_title("EU security assistance in Central Asia");
-    MapBuilder b(&map);
-    NodeId focus = b.Statement("EU focus",
-                               "The EU's focus on border management works against "
-                               "its other objectives.",
-                               Role::kClaim, true);
-    NodeId bomca =
-        b.Statement("BOMCA", "Border Management Programme in Central Asia.", Role::kAction);
-    b.SetActor(bomca, "EU");
-    NodeId security = b.Statement("Security", "", Role::kObjective);
-    NodeId democracy = b.Statement("Democratization", "", Role::kObjective);
-    NodeId controls = b.Statement("Border controls", "Borders are controlled more tightly.");
-    NodeId regimes = b.Statement("Regimes resourced", "Aid resources authoritarian regimes.");
-    NodeId report = b.Statement("Aid report", "Most aid went to border agencies.", Role::kEvidence);
-    b.SetSource(report, "European Union 2007: 27", "border management is a priority");
-    NodeId rule = b.Statement("Rule", "Resources given to a regime strengthen it.", Role::kWarrant);
-    NodeId reform = b.Statement("Reform works", "Reform is on track.", Role::kClaim, true);
-    NodeId objection = b.Statement("Objection", "Borders must be secured first.");
-    NodeId loop_a = b.Statement("Loop A", "A because B.");
-    NodeId loop_b = b.Statement("Loop B", "B because A.");
-    NodeId old_data = b.Statement("Old data", "Figures from 1999.", Role::kEvidence);
-    NodeId lonely = b.Statement("Lonely", "Nothing to do with anything.");
-    NodeId patrols = b.Statement("Patrols", "Joint patrols.", Role::kAction);
-    NodeId bare = b.Statement("Bare claim", "Said without support.");
-    b.Argument("Resourcing", "Aid strengthens regimes.", {report, rule}, regimes, rule);
-    NodeId control_arg = b.Argument("Controls", "", {bomca}, controls);
-    b.Relate(RelationType::kSupports, controls, security);
-    b.Relate(RelationType::kAttacks, regimes, democracy);
-    b.Relate(RelationType::kSupports, bomca, regimes);
-    b.Relate(RelationType::kSupports, regimes, focus);
-    b.Relate(RelationType::kSupports, loop_a, loop_b);
-    b.Relate(RelationType::kSupports, loop_b, loop_a);
-    b.Relate(RelationType::kSupports, loop_a, focus);
-    b.Relate(RelationType::kAttacks, objection, focus);
-    b.Relate(RelationType::kContradicts, reform, focus);
-    b.Relate(RelationType::kSupports, old_data, regimes);
-    b.Relate(RelationType::kSupports, patrols, security);
-    b.Relate(RelationType::kAttacks, patrols, security);
-    b.Relate(RelationType::kSupports, bare, focus);
-
+    BuildEveryCheckMap(&map);
+    auto id = [this](const char* title) { return map.FindStatement(title)->id; };
+    NodeId focus = id("EU focus"), bomca = id("BOMCA"), security = id("Security");
+    NodeId democracy = id("Democratization"), controls = id("Border controls");
+    NodeId regimes = id("Regimes resourced"), rule = id("Rule"), reform = id("Reform works");
+    NodeId objection = id("Objection"), loop_a = id("Loop A"), loop_b = id("Loop B");
+    NodeId old_data = id("Old data"), lonely = id("Lonely"), patrols = id("Patrols");
+    NodeId bare = id("Bare claim"), control_arg = map.FindArgument("Controls")->id;
     using R = RelationType;
     findings.push_back(
         MakeFinding("circular", Severity::kError, {loop_a, loop_b},
@@ -417,6 +387,61 @@ TEST_CASE("sources are deduplicated and sorted, quotes kept once", "[review]") {
         "- Zeta 2010 — cited by [Z]\n"
         "- *(no source given)* — cited by [Q]\n"
         "  > a quote without source\n");
+}
+
+TEST_CASE("the review of the checks' own findings asks each finding's question", "[review]") {
+  ArgumentMap map;
+  BuildEveryCheckMap(&map);
+  std::vector<Finding> findings;
+  REQUIRE(RunChecks(map, CheckOptions{}, &findings).ok());
+  std::string review = Review(map, findings);
+  // Every check but no-thesis fires, in the checks' order, each with its question.
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"objective-conflict",
+       "How does the author reconcile pursuing [Security] by [BOMCA] with the harm [BOMCA] does "
+       "to [Democratization]?"},
+      {"self-defeating",
+       "[Patrols] both promotes and hinders [Security]. Which effect does the author expect to "
+       "prevail, and on what evidence is [Patrols] still worth pursuing?"},
+      {"contradiction",
+       "The author is committed to both [EU focus] and [Reform works], which conflict. Which of "
+       "the two does the author give up, or how can both be held?"},
+      {"circular",
+       "The support of [Loop A] and [Loop B] runs in a circle. What independent support for one "
+       "of them breaks the circle?"},
+      {"unanswered-objection",
+       "What is the author's reply to the objection [Objection] against [EU focus]?"},
+      {"unsupported", "What evidence or argument supports [Bare claim]?"},
+      {"unsupported", "What evidence or argument supports [Reform works]?"},
+      {"missing-warrant",
+       "What licenses the step from [BOMCA] to [Border controls] in "
+       "\\<Controls\\>?"},
+      {"unbacked-warrant", "What backs the warrant [Rule]: why should a reader accept it?"},
+      {"unsourced-evidence", "What is the source of the evidence [Old data]?"},
+      {"orphan",
+       "How does [Lonely] bear on the rest of the argument: what does it support or attack?"},
+  };
+  REQUIRE(findings.size() == expected.size());
+  size_t at = review.find("## Findings\n\n### Errors (4)\n\n#### #1 objective-conflict\n\n");
+  REQUIRE(at != std::string::npos);
+  for (size_t i = 0; i < expected.size(); ++i) {
+    INFO("finding #" << i + 1);
+    CHECK(findings[i].check == expected[i].first);
+    std::string heading = "#### #" + std::to_string(i + 1) + " " + expected[i].first + "\n\n";
+    size_t next = review.find(heading, at);
+    REQUIRE(next != std::string::npos);
+    at = review.find("**Question for the author:** " + expected[i].second + "\n\n", next);
+    CHECK(at != std::string::npos);
+    if (at == std::string::npos) at = next;
+  }
+  CHECK(review.find("### Warnings (3)\n\n#### #5 unanswered-objection") != std::string::npos);
+  CHECK(review.find("### Info (4)\n\n#### #8 missing-warrant") != std::string::npos);
+  CHECK(review.find("Evidence paths:\n\n"
+                    "- [BOMCA] is a premise of \\<Controls\\>, which concludes [Border controls], "
+                    "which supports [Security] (+)\n"
+                    "- [BOMCA] supports [Regimes resourced], which attacks [Democratization] "
+                    "(-)\n\n") != std::string::npos);
+  CHECK(review.find("- Findings: 11 (error 4, warning 3, info 4)\n") != std::string::npos);
 }
 
 }  // namespace
