@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "formats/writer_text.h"
@@ -16,7 +17,7 @@ using writer_text::NextCodePoint;
 constexpr size_t kShortText = 100;  // code points of a text quoted in the outline
 constexpr size_t kNamesListed = 6;  // names in a list before "and N others"
 constexpr size_t kSourcesListed = 200;
-constexpr size_t kQuotesPerSource = 10;
+constexpr size_t kQuotesPerSource = 20;
 
 // Markdown punctuation that could start emphasis, links, HTML, entities or code spans.
 bool NeedsEscape(char32_t cp) {
@@ -519,49 +520,62 @@ class ReviewWriter {
   // ------------------------------------------------------------------------------------------
   // Sources.
 
+  // What cites one source: the statements naming it, and each distinct quote with the
+  // statements giving it, all in ascending statement id.
+  struct Citations {
+    std::vector<NodeId> statements;
+    std::vector<std::pair<std::string_view, std::vector<NodeId>>> quotes;
+    std::unordered_map<std::string_view, size_t> quote_index;  // quote -> position in quotes
+  };
+
   void WriteSources() {
-    struct Cited {
-      std::vector<NodeId> statements;
-      std::vector<std::string_view> quotes;
-    };
-    std::map<std::string_view, Cited> sources;  // "" holds quotes without a source
+    std::vector<const Statement*> citing;
     for (const Statement& s : map_.statements()) {
-      if (s.source.empty() && s.quote.empty()) continue;
-      Cited& cited = sources[s.source];
-      cited.statements.push_back(s.id);
-      if (!s.quote.empty() && cited.quotes.size() < kQuotesPerSource &&
-          std::find(cited.quotes.begin(), cited.quotes.end(), s.quote) == cited.quotes.end()) {
-        cited.quotes.push_back(s.quote);
-      }
+      if (!s.source.empty() || !s.quote.empty()) citing.push_back(&s);
+    }
+    std::sort(citing.begin(), citing.end(),
+              [](const Statement* a, const Statement* b) { return a->id < b->id; });
+    std::map<std::string_view, Citations> sources;  // "" holds quotes without a source
+    for (const Statement* s : citing) {
+      Citations& c = sources[s->source];
+      c.statements.push_back(s->id);
+      if (s->quote.empty()) continue;
+      auto [it, added] = c.quote_index.emplace(s->quote, c.quotes.size());
+      if (added) c.quotes.emplace_back(s->quote, std::vector<NodeId>{});
+      c.quotes[it->second].second.push_back(s->id);
     }
     buf_.append("## Sources cited\n\n");
     if (sources.empty()) {
-      buf_.append("No statement in the map names a source.\n");
+      buf_.append("No statement in the map names a source or quotes one.\n");
       return;
     }
-    auto write = [&](std::string_view source, Cited& cited) {
-      std::sort(cited.statements.begin(), cited.statements.end());
+    size_t listed = 0;
+    for (const auto& [source, citations] : sources) {
+      if (source.empty() || listed++ >= kSourcesListed) continue;
       buf_.append("- ");
-      if (source.empty()) {
-        buf_.append("*(no source given)*");
-      } else {
-        AppendMarkdown(source, &buf_);
-      }
-      buf_.append(" — cited by " + JoinNames(Names(cited.statements)) + "\n");
-      for (std::string_view quote : cited.quotes) {
-        buf_.append("  > ");
-        AppendMarkdown(quote, &buf_, 0, true);
-        buf_.push_back('\n');
-      }
-    };
-    size_t written = 0;
-    for (auto& [source, cited] : sources) {
-      if (!source.empty() && written++ < kSourcesListed) write(source, cited);
+      AppendMarkdown(source, &buf_);
+      buf_.append(" — cited by " + JoinNames(Names(citations.statements)) + "\n");
+      WriteQuotes(citations);
     }
-    if (auto it = sources.find(""); it != sources.end()) write("", it->second);
-    if (written > kSourcesListed) {
-      buf_.append("\n*" + std::to_string(written - kSourcesListed) +
-                  " more sources are not listed.*\n");
+    if (listed > kSourcesListed) {
+      buf_.append("- … and " + std::to_string(listed - kSourcesListed) + " more sources\n");
+    }
+    if (auto it = sources.find(""); it != sources.end()) {
+      buf_.append("- *(quoted without a source)*\n");
+      WriteQuotes(it->second);
+    }
+  }
+
+  void WriteQuotes(const Citations& citations) {
+    size_t listed = std::min(citations.quotes.size(), kQuotesPerSource);
+    for (size_t k = 0; k < listed; ++k) {
+      buf_.append("  - “");
+      AppendMarkdown(citations.quotes[k].first, &buf_);
+      buf_.append("” — " + JoinNames(Names(citations.quotes[k].second)) + "\n");
+    }
+    if (listed < citations.quotes.size()) {
+      buf_.append("  - … and " + std::to_string(citations.quotes.size() - listed) +
+                  " more quotes\n");
     }
   }
 

@@ -14,6 +14,7 @@
 #include <sstream>
 #include <string>
 
+#include "formats/argdown_reader.h"
 #include "graph/checks.h"
 #include "tests/formats/dot_review_test_support.h"
 
@@ -287,6 +288,49 @@ TEST_CASE("highlight draws the checks' own errors and warnings", "[dot]") {
   CHECK(dot.find("label=<<B>Lonely</B><BR/>Nothing to do with anything.>, tooltip=\"[Lonely]\"") !=
         std::string::npos);
   CHECK(dot.find("tooltip=\"[Rule]\"") != std::string::npos);
+}
+
+// The bundled example, read as the command line reads it.
+void ReadChapter(ArgumentMap* map) {
+  std::string text = ReadFile(fs::path(ARGMAP_SOURCE_DIR) / "examples" / "eu-central-asia.argdown");
+  std::vector<Diagnostic> diagnostics;
+  REQUIRE(ReadArgdown(text, "eu-central-asia.argdown", map, &diagnostics).ok());
+}
+
+TEST_CASE("the chapter's map renders with its objective conflict highlighted", "[dot]") {
+  ArgumentMap map;
+  ReadChapter(&map);
+  std::vector<Finding> findings;
+  REQUIRE(RunChecks(map, CheckOptions{}, &findings).ok());
+  DotOptions options;
+  options.highlight = &findings;
+  std::string dot = Dot(map, options);
+  NodeId bomca = map.FindStatement("BOMCA")->id;
+  NodeId democratization = map.FindStatement("Democratization")->id;
+  CHECK(dot.find("  n" + std::to_string(bomca) + " [shape=cds") != std::string::npos);
+  CHECK(dot.find("tooltip=\"[BOMCA]: #1 objective-conflict\"") != std::string::npos);
+  CHECK(dot.find("tooltip=\"[Democratization]: #1 objective-conflict, #2 objective-conflict\"") !=
+        std::string::npos);
+  CHECK(dot.find("tooltip=\"[Borderland human security is harmed] attacks [Democratization]: "
+                 "#1 objective-conflict, #2 objective-conflict\"") != std::string::npos);
+  CHECK(DotNodeCount(map, options) == map.node_count());
+  options.focus = democratization;
+  options.depth = 1;
+  CHECK(DotNodeCount(map, options) == 4);  // and the three nodes attacking it
+  if (!DotInstalled()) {
+    WARN("Graphviz's dot is not installed at " << kDot << ": the chapter is not rendered");
+    return;
+  }
+  for (bool clusters : {false, true}) {
+    options.focus = kNoNode;
+    options.clusters = clusters;
+    fs::path file = fs::temp_directory_path() / "argmap-dot-test-chapter.dot";
+    std::ofstream(file, std::ios::binary) << Dot(map, options);
+    std::string svg, errors;
+    CHECK(RenderSvg(file, &svg, &errors) == 0);
+    CHECK(errors == "");
+    fs::remove(file);
+  }
 }
 
 TEST_CASE("a contradiction is highlighted whichever way the evidence walked it", "[dot]") {

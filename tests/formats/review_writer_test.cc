@@ -1,9 +1,12 @@
 #include "formats/review_writer.h"
 
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <iterator>
 #include <sstream>
 #include <string>
 
+#include "formats/argdown_reader.h"
 #include "graph/checks.h"
 #include "tests/formats/dot_review_test_support.h"
 
@@ -222,7 +225,7 @@ The evidence \[Old data\] has no source.
 ## Sources cited
 
 - European Union 2007: 27 — cited by [Aid report]
-  > border management is a priority
+  - “border management is a priority” — [Aid report]
 )");
 }
 
@@ -258,7 +261,7 @@ The map has no thesis.
 
 ## Sources cited
 
-No statement in the map names a source.
+No statement in the map names a source or quotes one.
 )");
   CHECK(Review(map, {}).find("## Findings\n\nNo findings.\n\n## Sources cited") !=
         std::string::npos);
@@ -377,16 +380,18 @@ TEST_CASE("sources are deduplicated and sorted, quotes kept once", "[review]") {
   b.SetSource(z, "Zeta 2010", "");
   b.SetSource(a, "Alpha 2001: 3", "first quote");
   b.SetSource(a2, "Alpha 2001: 3", "first quote");
+  b.SetSource(b.Statement("A3", ""), "Alpha 2001: 3", "second quote");
   b.SetSource(q, "", "a quote without source");
   (void)none;
   std::string review = Review(map, {});
   CHECK(review.substr(review.find("## Sources cited")) ==
         "## Sources cited\n\n"
-        "- Alpha 2001: 3 — cited by [A] and [A2]\n"
-        "  > first quote\n"
+        "- Alpha 2001: 3 — cited by [A], [A2] and [A3]\n"
+        "  - “first quote” — [A] and [A2]\n"
+        "  - “second quote” — [A3]\n"
         "- Zeta 2010 — cited by [Z]\n"
-        "- *(no source given)* — cited by [Q]\n"
-        "  > a quote without source\n");
+        "- *(quoted without a source)*\n"
+        "  - “a quote without source” — [Q]\n");
 }
 
 TEST_CASE("the review of the checks' own findings asks each finding's question", "[review]") {
@@ -442,6 +447,29 @@ TEST_CASE("the review of the checks' own findings asks each finding's question",
                     "- [BOMCA] supports [Regimes resourced], which attacks [Democratization] "
                     "(-)\n\n") != std::string::npos);
   CHECK(review.find("- Findings: 11 (error 4, warning 3, info 4)\n") != std::string::npos);
+}
+
+TEST_CASE("the chapter's review asks how the EU reconciles its objectives", "[review]") {
+  ArgumentMap map;
+  std::ifstream in(std::string(ARGMAP_SOURCE_DIR) + "/examples/eu-central-asia.argdown");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::vector<Diagnostic> diagnostics;
+  REQUIRE(ReadArgdown(text, "eu-central-asia.argdown", &map, &diagnostics).ok());
+  std::vector<Finding> findings;
+  REQUIRE(RunChecks(map, CheckOptions{}, &findings).ok());
+  std::string review = Review(map, findings);
+  CHECK(review.find("# Peer review: EU security assistance and border management in Central "
+                    "Asia\n") == 0);
+  CHECK(review.find("#### #1 objective-conflict\n\n\\[BOMCA\\] promotes \\[Security\\] but hinders "
+                    "\\[Democratization\\] and \\[Economic prosperity\\].\n") != std::string::npos);
+  CHECK(review.find("- [BOMCA] supports [Border securitization], which supports [Borderland "
+                    "human security is harmed], which attacks [Democratization] (-)\n") !=
+        std::string::npos);
+  CHECK(review.find("**Question for the author:** How does the author reconcile pursuing "
+                    "[Security] by [BOMCA] with the harm [BOMCA] does to [Democratization] and "
+                    "[Economic prosperity]?\n") != std::string::npos);
+  CHECK(review.find("- European Union 2007: 27 — cited by [Common threats]\n") !=
+        std::string::npos);
 }
 
 }  // namespace
