@@ -126,7 +126,7 @@ TEST_CASE("path, find, maps and stats answer from the store", "[cli]") {
   CliResult minus = f.Run({"path", "[BOMCA]", "[Democracy]", "--map", "m", "--sign", "-"});
   CHECK(minus.code == 0);
   CHECK(minus.out ==
-        "- [BOMCA] --supports--> [Regimes resourced] --attacks--> [Democracy]\n"
+        "[BOMCA] --supports--> [Regimes resourced] --attacks--> [Democracy]\n"
         "sign: - (2 steps)\n");
   CliResult none = f.Run({"path", "[BOMCA]", "[Democracy]", "--map", "m", "--sign", "+"});
   CHECK(none.code == 1);
