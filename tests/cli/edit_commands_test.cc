@@ -39,14 +39,14 @@ TEST_CASE("add, link and show build and read a map in the store", "[cli]") {
         "  Border Management in Central Asia.\n"
         "  tags: #programme\n"
         "outgoing:\n"
-        "  supports [Security]\n"
-        "  supports [Regimes resourced]\n");
+        "  --supports--> [Security]\n"
+        "  --supports--> [Regimes resourced]\n");
   CliResult incoming = f.Run({"show", "Democracy", "--map", "m"});
   CHECK(incoming.out ==
         "[Democracy] (objective, actor: EU)\n"
         "  Central Asia democratizes.\n"
         "incoming:\n"
-        "  attacks [Regimes resourced]\n");
+        "  <--attacks-- [Regimes resourced]\n");
 }
 
 TEST_CASE("add argument takes premises, a conclusion and a warrant", "[cli]") {
@@ -67,10 +67,10 @@ TEST_CASE("add argument takes premises, a conclusion and a warrant", "[cli]") {
         "  step 1: [Regimes resourced] [Rule] ==> [Democracy]\n"
         "  warrant: [Rule]\n"
         "outgoing:\n"
-        "  conclusion [Democracy]\n"
+        "  --conclusion--> [Democracy]\n"
         "incoming:\n"
-        "  premise [Regimes resourced]\n"
-        "  premise [Rule]\n");
+        "  <--premise-- [Regimes resourced]\n"
+        "  <--premise-- [Rule]\n");
   CliResult bad = f.Run({"add", "argument", "Bad", "--map", "m", "--premise", "[A]",
                          "--conclusion", "[Democracy]"});
   CHECK(bad.code == 2);
