@@ -43,13 +43,16 @@ class AddCommand : public Command {
         ->default_val("claim");
     statement_->add_flag("--thesis", thesis_, "The author asserts it");
     statement_->add_option("--actor", actor_, "Who pursues the objective or carries out the action");
-    statement_->add_option("--tag", tags_, "A tag (repeatable)");
+    // allow_extra_args(false): CLI11 would otherwise read "[Title]" as a bracketed list.
+    statement_->add_option("--tag", tags_, "A tag (repeatable)")->allow_extra_args(false);
     statement_->add_option("--source", source_, "A citation");
     statement_->add_option("--quote", quote_, "The source's own words");
     argument_ = app->add_subcommand("argument", "Add an argument with one inference step");
     argument_->add_option("title", title_, "Its title")->required();
     argument_->add_option("--map", map_, "The map")->required();
-    argument_->add_option("--premise", premises_, "A premise statement (repeatable)")->required();
+    argument_->add_option("--premise", premises_, "A premise statement (repeatable)")
+        ->required()
+        ->allow_extra_args(false);
     argument_->add_option("--conclusion", conclusion_, "The conclusion statement")->required();
     argument_->add_option("--warrant", warrant_, "A premise with the role warrant");
     argument_->add_option("--text", text_, "The gist");

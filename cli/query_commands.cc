@@ -54,7 +54,8 @@ class ShowCommand : public Command {
       bool& header = adj.outgoing ? outgoing_header : incoming_header;
       if (!header) context.out << (adj.outgoing ? "outgoing:\n" : "incoming:\n");
       header = true;
-      context.out << "  " << RelationName(adj.type) << " " << NameOf(*store, adj.other) << "\n";
+      context.out << (adj.outgoing ? "  --" : "  <--") << RelationName(adj.type)
+                  << (adj.outgoing ? "--> " : "-- ") << NameOf(*store, adj.other) << "\n";
     }
     if (neighbours.empty()) context.out << "no relations\n";
     return kExitOk;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli/cli.h"
+#include "storage/store.h"
 
 namespace argmap::testing {
 

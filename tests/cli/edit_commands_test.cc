@@ -39,14 +39,14 @@ TEST_CASE("add, link and show build and read a map in the store", "[cli]") {
         "  Border Management in Central Asia.\n"
         "  tags: #programme\n"
         "outgoing:\n"
-        "  supports [Security]\n"
-        "  supports [Regimes resourced]\n");
+        "  --supports--> [Security]\n"
+        "  --supports--> [Regimes resourced]\n");
   CliResult incoming = f.Run({"show", "Democracy", "--map", "m"});
   CHECK(incoming.out ==
         "[Democracy] (objective, actor: EU)\n"
         "  Central Asia democratizes.\n"
         "incoming:\n"
-        "  attacks [Regimes resourced]\n");
+        "  <--attacks-- [Regimes resourced]\n");
 }
 
 TEST_CASE("add argument takes premises, a conclusion and a warrant", "[cli]") {
@@ -67,10 +67,10 @@ TEST_CASE("add argument takes premises, a conclusion and a warrant", "[cli]") {
         "  step 1: [Regimes resourced] [Rule] ==> [Democracy]\n"
         "  warrant: [Rule]\n"
         "outgoing:\n"
-        "  conclusion [Democracy]\n"
+        "  --conclusion--> [Democracy]\n"
         "incoming:\n"
-        "  premise [Regimes resourced]\n"
-        "  premise [Rule]\n");
+        "  <--premise-- [Regimes resourced]\n"
+        "  <--premise-- [Rule]\n");
   CliResult bad = f.Run({"add", "argument", "Bad", "--map", "m", "--premise", "[A]",
                          "--conclusion", "[Democracy]"});
   CHECK(bad.code == 2);
@@ -126,7 +126,7 @@ TEST_CASE("path, find, maps and stats answer from the store", "[cli]") {
   CliResult minus = f.Run({"path", "[BOMCA]", "[Democracy]", "--map", "m", "--sign", "-"});
   CHECK(minus.code == 0);
   CHECK(minus.out ==
-        "- [BOMCA] --supports--> [Regimes resourced] --attacks--> [Democracy]\n"
+        "[BOMCA] --supports--> [Regimes resourced] --attacks--> [Democracy]\n"
         "sign: - (2 steps)\n");
   CliResult none = f.Run({"path", "[BOMCA]", "[Democracy]", "--map", "m", "--sign", "+"});
   CHECK(none.code == 1);
