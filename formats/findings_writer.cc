@@ -2,7 +2,6 @@
 
 #include <array>
 #include <nlohmann/json.hpp>
-#include <unordered_map>
 
 namespace argmap {
 namespace {
@@ -112,8 +111,7 @@ class TextFindingsWriter {
 
 // Writes the findings document in exactly the bytes of nlohmann::ordered_json::dump(2) (SPEC §4
 // key order), one finding at a time: a report can hold millions of path steps, and building it
-// as one JSON value costs several times the writing. nlohmann escapes every string; each title is
-// escaped once.
+// as one JSON value costs several times the writing. nlohmann escapes every string.
 class JsonFindingsWriter {
  public:
   JsonFindingsWriter(const ArgumentMap& map, std::ostream& out) : map_(map), out_(out) {}
@@ -146,14 +144,7 @@ class JsonFindingsWriter {
                                                  nlohmann::ordered_json::error_handler_t::replace);
   }
 
-  void AppendTitle(NodeId id) {
-    auto [it, inserted] = titles_.try_emplace(id);
-    if (inserted) {
-      it->second = nlohmann::ordered_json(map_.TitleOf(id))
-                       .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-    }
-    buffer_ += it->second;
-  }
+  void AppendTitle(NodeId id) { AppendQuoted(map_.TitleOf(id)); }
 
   // An array's elements: Separate() before each, Close() after the last ("[]" when empty).
   void Open() {
@@ -217,8 +208,7 @@ class JsonFindingsWriter {
   const ArgumentMap& map_;
   std::ostream& out_;
   std::string buffer_;
-  std::unordered_map<NodeId, std::string> titles_;  // escaped and quoted
-  std::vector<bool> first_;                         // per open array: no element written yet
+  std::vector<bool> first_;  // per open array: no element written yet
 };
 
 }  // namespace
