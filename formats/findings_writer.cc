@@ -2,7 +2,6 @@
 
 #include <array>
 #include <nlohmann/json.hpp>
-#include <unordered_map>
 
 namespace argmap {
 namespace {
@@ -35,8 +34,7 @@ std::string Counted(size_t n, const char* noun) {
   return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
 }
 
-// Appends "[A] --supports--> [B] ..." to *out, each node's display name looked up through
-// `name` (which may cache it).
+// Appends "[A] --supports--> [B] ..." to *out, each node's display name given by `name`.
 template <typename Name>
 void AppendPath(const EvidencePath& path, Name&& name, std::string* out) {
   for (size_t i = 0; i < path.size(); ++i) {
@@ -54,7 +52,8 @@ void AppendPath(const EvidencePath& path, Name&& name, std::string* out) {
   }
 }
 
-// Writes the text report through one buffer, each node's display name built once.
+// Writes the text report through one buffer. (Caching display names costs more than building
+// them: most nodes of a large report appear once.)
 class TextFindingsWriter {
  public:
   TextFindingsWriter(const ArgumentMap& map, const TextStyle& style, std::ostream& out)
@@ -80,12 +79,6 @@ class TextFindingsWriter {
     buffer_.clear();
   }
 
-  const std::string& Name(NodeId id) {
-    auto [it, inserted] = names_.try_emplace(id);
-    if (inserted) it->second = map_.DisplayName(id);
-    return it->second;
-  }
-
   void Colored(const char* color, std::string_view text) {
     if (style_.color) buffer_ += color;
     buffer_ += text;
@@ -105,7 +98,7 @@ class TextFindingsWriter {
       Colored(plus ? kGreen : kRed, plus ? "+" : "-");
       buffer_ += ' ';
       AppendPath(
-          path, [this](NodeId id) -> const std::string& { return Name(id); }, &buffer_);
+          path, [this](NodeId id) { return map_.DisplayName(id); }, &buffer_);
       buffer_ += '\n';
     }
   }
@@ -114,13 +107,11 @@ class TextFindingsWriter {
   const TextStyle& style_;
   std::ostream& out_;
   std::string buffer_;
-  std::unordered_map<NodeId, std::string> names_;
 };
 
 // Writes the findings document in exactly the bytes of nlohmann::ordered_json::dump(2) (SPEC §4
 // key order), one finding at a time: a report can hold millions of path steps, and building it
-// as one JSON value costs several times the writing. nlohmann escapes every string; each title is
-// escaped once.
+// as one JSON value costs several times the writing. nlohmann escapes every string.
 class JsonFindingsWriter {
  public:
   JsonFindingsWriter(const ArgumentMap& map, std::ostream& out) : map_(map), out_(out) {}
@@ -153,14 +144,7 @@ class JsonFindingsWriter {
                                                  nlohmann::ordered_json::error_handler_t::replace);
   }
 
-  void AppendTitle(NodeId id) {
-    auto [it, inserted] = titles_.try_emplace(id);
-    if (inserted) {
-      it->second = nlohmann::ordered_json(map_.TitleOf(id))
-                       .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-    }
-    buffer_ += it->second;
-  }
+  void AppendTitle(NodeId id) { AppendQuoted(map_.TitleOf(id)); }
 
   // An array's elements: Separate() before each, Close() after the last ("[]" when empty).
   void Open() {
@@ -224,8 +208,7 @@ class JsonFindingsWriter {
   const ArgumentMap& map_;
   std::ostream& out_;
   std::string buffer_;
-  std::unordered_map<NodeId, std::string> titles_;  // escaped and quoted
-  std::vector<bool> first_;                         // per open array: no element written yet
+  std::vector<bool> first_;  // per open array: no element written yet
 };
 
 }  // namespace
