@@ -166,3 +166,47 @@ TEST_CASE("a second writer process gets the in-use error", "[cli]") {
 
 }  // namespace
 }  // namespace argmap::testing
+
+namespace argmap::testing {
+namespace {
+
+TEST_CASE("the chapter's map: BOMCA promotes security and hinders democracy and economy",
+          "[cli]") {
+  CliFixture f;
+  std::string chapter = std::string(ARGMAP_SOURCE_DIR) + "/examples/eu-central-asia.argdown";
+  CliResult result = f.Run({"check", chapter, "--only", "objective-conflict"});
+  CHECK(result.code == 1);
+  CHECK(result.out ==
+        "error objective-conflict: [BOMCA] promotes [Security] but hinders [Democratization] and "
+        "[Economic prosperity].\n"
+        "  + [BOMCA] --supports--> [Border securitization] --supports--> [Threats are combated] "
+        "--supports--> [Security]\n"
+        "  - [BOMCA] --supports--> [Border securitization] --supports--> [Borderland human "
+        "security is harmed] --attacks--> [Democratization]\n"
+        "  - [BOMCA] --supports--> [Border securitization] --supports--> [Borderland human "
+        "security is harmed] --attacks--> [Economic prosperity]\n"
+        "\n"
+        "error objective-conflict: [Border securitization] promotes [Security] but hinders "
+        "[Democratization] and [Economic prosperity].\n"
+        "  + [Border securitization] --supports--> [Threats are combated] --supports--> "
+        "[Security]\n"
+        "  - [Border securitization] --supports--> [Borderland human security is harmed] "
+        "--attacks--> [Democratization]\n"
+        "  - [Border securitization] --supports--> [Borderland human security is harmed] "
+        "--attacks--> [Economic prosperity]\n"
+        "\n"
+        "2 errors, 0 warnings, 0 infos\n");
+  // The other half of the mechanism: resourcing the regimes hinders both objectives too.
+  REQUIRE(f.Run({"import", chapter}).code == 0);
+  CliResult path = f.Run({"path", "[Border securitization]", "[Economic prosperity]", "--map",
+                          "eu-central-asia", "--sign", "-"});
+  CHECK(path.code == 0);
+  CHECK(f.Run({"path", "[Regimes are resourced]", "[Democratization]", "--map",
+               "eu-central-asia"})
+            .out ==
+        "[Regimes are resourced] --attacks--> [Democratization]\n"
+        "sign: - (1 step)\n");
+}
+
+}  // namespace
+}  // namespace argmap::testing
