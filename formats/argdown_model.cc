@@ -354,6 +354,9 @@ bool ArgdownModel::RelationEntry(ArgdownToken symbol, ArgdownNodeRef parent, siz
   return true;
 }
 
+// onRelationExit: Argdown looks for the relation among those of its source with the same target
+// and type. That finds a duplicate, a reversed contradiction — and, for a relation of a node to
+// itself, any relation of that type into the node, which the node's list holds too.
 void ArgdownModel::RelationExit(ArgdownRelation relation, ArgdownNodeRef member) {
   (relation.from.kind == ArgdownNodeRef::Kind::kNone ? relation.from : relation.to) = member;
   if (relation_keys_.count(KeyOf(relation.kind, relation.from, relation.to))) return;
@@ -361,7 +364,10 @@ void ArgdownModel::RelationExit(ArgdownRelation relation, ArgdownNodeRef member)
       relation_keys_.count(KeyOf(relation.kind, relation.to, relation.from))) {
     return;
   }
+  uint64_t into = Packed(relation.to) * 8 + static_cast<uint64_t>(relation.kind);
+  if (relation.from == relation.to && incoming_.count(into)) return;
   relation_keys_.insert(KeyOf(relation.kind, relation.from, relation.to));
+  incoming_.insert(into);
   relations_.push_back(relation);
 }
 

@@ -225,6 +225,7 @@ class ArgdownModel {
   std::unordered_map<std::string_view, uint32_t> statement_index_;
   std::unordered_map<std::string_view, uint32_t> argument_index_;
   std::unordered_set<RelationKey, RelationKeyHash> relation_keys_;
+  std::unordered_set<uint64_t> incoming_;  // (target, kind) of the relations read so far
   uint32_t current_pcs_ = kNone;    // the argument whose pcs is being read
   int32_t current_inference_ = -1;  // Argdown never resets it, see RelationEntry
 };
