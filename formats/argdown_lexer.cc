@@ -16,6 +16,17 @@ constexpr std::array<bool, 256> MakeControlTable() {
 }
 constexpr std::array<bool, 256> kEndsFreestyle = MakeControlTable();
 
+// Characters at which some token other than Freestyle may start; at any other character only
+// Freestyle can match, which MatchDefault takes as a shortcut.
+constexpr std::array<bool, 256> MakeMaybeTokenTable() {
+  std::array<bool, 256> table{};
+  for (unsigned char c : std::string_view("\\@#*_[],.:;</>-(){}=+ \t\r\n0123456789")) {
+    table[c] = true;
+  }
+  return table;
+}
+constexpr std::array<bool, 256> kMaybeToken = MakeMaybeTokenTable();
+
 bool IsUnusedControlChar(char c) {
   return c != '\\' && c != '\r' && c != '\n' && kEndsFreestyle[static_cast<unsigned char>(c)];
 }
@@ -90,7 +101,11 @@ bool IsTagCodePoint(uint32_t cp) {
 }
 
 bool StartsWith(std::string_view text, size_t i, std::string_view prefix) {
-  return text.size() - i >= prefix.size() && text.compare(i, prefix.size(), prefix) == 0;
+  if (text.size() - i < prefix.size()) return false;
+  for (size_t k = 0; k < prefix.size(); ++k) {
+    if (text[i + k] != prefix[k]) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -185,16 +200,20 @@ ArgdownLexer::ArgdownLexer(std::string_view text) : text_(text) {}
 
 Token ArgdownLexer::Next() {
   Peek(0);
-  Token token = pending_.front();
-  if (token.type != ArgdownToken::kEof) pending_.pop_front();
+  Token token = pending_[head_];
+  if (token.type != ArgdownToken::kEof && ++head_ >= 256 && head_ * 2 >= pending_.size()) {
+    pending_.erase(pending_.begin(), pending_.begin() + static_cast<ptrdiff_t>(head_));
+    head_ = 0;
+  }
   return token;
 }
 
 const Token& ArgdownLexer::Peek(size_t k) {
   // One token more than asked for: an Emptyline is only real if something follows it
   // (Argdown drops a trailing one), which is known once the next token is lexed.
-  while (!eof_ && pending_.size() <= k + 1) Produce();
-  return pending_[k < pending_.size() ? k : pending_.size() - 1];
+  while (!eof_ && pending_.size() - head_ <= k + 1) Produce();
+  size_t i = head_ + k;
+  return pending_[i < pending_.size() ? i : pending_.size() - 1];
 }
 
 void ArgdownLexer::Emit(ArgdownToken type, size_t begin, size_t end, uint32_t indent) {
@@ -232,7 +251,7 @@ void ArgdownLexer::Produce() {
   size_t before = pending_.size();
   while (pending_.size() == before) {
     if (pos_ >= text_.size()) {
-      if (!pending_.empty() && pending_.back().type == ArgdownToken::kEmptyline) {
+      if (pending_.size() > head_ && pending_.back().type == ArgdownToken::kEmptyline) {
         pending_.pop_back();
       }
       EmitRemainingDedents();
@@ -258,6 +277,9 @@ bool ArgdownLexer::MatchDefault(Token* token) {
     return true;
   };
   size_t end;
+  if (!kMaybeToken[static_cast<unsigned char>(text_[start])]) {
+    return make(ArgdownToken::kFreestyle, MatchFreestyle(), start);
+  }
   if ((end = MatchComment()) != npos) {
     Skip(end);
     return false;

@@ -235,6 +235,15 @@ TEST_CASE("undercuts: of an argument, under an inference line, under a conclusio
         "[U1] undercuts <T>\n[U2] undercuts <T>\n[U3] undercuts <T>\n<O> undercuts <T>\n");
 }
 
+TEST_CASE("a relation of a statement to itself is kept unless one of its kind points there",
+          "[formats][argdown]") {
+  // Argdown finds the duplicate of a relation among those of its source with the same target
+  // and type, which for a relation to itself includes every relation into the statement.
+  CHECK(ReadAndDump("[A]: a\n  +> [A]\n") == "[A] \"a\"\n[A] supports [A]\n");
+  CHECK(ReadAndDump("[A]: a\n  +> [A]\n    + [B]: b\n") ==
+        "[A] \"a\"\n[B] \"b\"\n[B] supports [A]\n");
+}
+
 TEST_CASE("an attack on an argument that repeats an attack on its premise goes",
           "[formats][argdown]") {
   CHECK(ReadAndDump("<A>: a\n\n(1) [P]: p\n----\n(2) [C]: c\n\n[X]: x\n  -> [P]\n  -> <A>\n") ==
