@@ -271,6 +271,8 @@ void ArgdownLexer::Produce() {
 // it skipped text (a comment or spaces) without a token.
 bool ArgdownLexer::MatchDefault(Token* token) {
   const size_t start = pos_;
+  ws_end_ = pos_;  // the end of the spaces and tabs at pos_, which many matchers skip first
+  while (ws_end_ < text_.size() && IsHorizontalSpace(text_[ws_end_])) ++ws_end_;
   auto make = [&](ArgdownToken type, size_t end, size_t offset, uint32_t indent = 0) {
     *token = Token{type, offset, end - offset, indent};
     pos_ = end;  // Produce() sets it again; matchers below read it
@@ -353,6 +355,8 @@ bool ArgdownLexer::MatchDefault(Token* token) {
 // Inference mode: between `--` and `--` (lexer.js: inference_mode).
 bool ArgdownLexer::MatchInference(Token* token) {
   const size_t start = pos_;
+  ws_end_ = pos_;
+  while (ws_end_ < text_.size() && IsHorizontalSpace(text_[ws_end_])) ++ws_end_;
   auto make = [&](ArgdownToken type, size_t end) {
     *token = Token{type, start, end - start, 0};
     pos_ = end;
@@ -573,7 +577,7 @@ size_t ArgdownLexer::MatchEmptyline() const {
   size_t i = pos_;
   int lines = 0;
   while (true) {
-    size_t j = i;
+    size_t j = i == pos_ ? ws_end_ : i;
     while (j < text_.size() && IsHorizontalSpace(text_[j])) ++j;
     if (StartsWith(text_, j, "\r\n")) {
       j += 2;
@@ -590,8 +594,7 @@ size_t ArgdownLexer::MatchEmptyline() const {
 
 // [ \t]*(?:\r\n|\n|\r)
 size_t ArgdownLexer::MatchNewline() const {
-  size_t i = pos_;
-  while (i < text_.size() && IsHorizontalSpace(text_[i])) ++i;
+  size_t i = ws_end_;
   if (StartsWith(text_, i, "\r\n")) return i + 2;
   if (i < text_.size() && (text_[i] == '\n' || text_[i] == '\r')) return i + 1;
   return npos;
@@ -600,16 +603,14 @@ size_t ArgdownLexer::MatchNewline() const {
 // ^[ \t]*-{2}, right after a Newline or at the very start.
 size_t ArgdownLexer::MatchInferenceStart() const {
   if (any_token_ && last_ != ArgdownToken::kNewline) return npos;
-  size_t i = pos_;
-  while (i < text_.size() && IsHorizontalSpace(text_[i])) ++i;
+  size_t i = ws_end_;
   return StartsWith(text_, i, "--") ? i + 2 : npos;
 }
 
 // The seven relation symbols at the start of a line, in lexer.js's order.
 size_t ArgdownLexer::MatchRelation(ArgdownToken* type, uint32_t* indent) const {
   if (!AtLineStart()) return npos;
-  size_t i = pos_;
-  while (i < text_.size() && IsHorizontalSpace(text_[i])) ++i;
+  size_t i = ws_end_;
   if (i >= text_.size()) return npos;
   *indent = static_cast<uint32_t>(i - pos_);
   auto at = [&](std::string_view symbol) { return StartsWith(text_, i, symbol); };
@@ -637,8 +638,7 @@ size_t ArgdownLexer::MatchHeadingStart() const {
 // ^[ \t]*\(\d+\) at the start of a line.
 size_t ArgdownLexer::MatchStatementNumber() const {
   if (!AtLineStart()) return npos;
-  size_t i = pos_;
-  while (i < text_.size() && IsHorizontalSpace(text_[i])) ++i;
+  size_t i = ws_end_;
   if (i >= text_.size() || text_[i] != '(') return npos;
   size_t digits = ++i;
   while (i < text_.size() && text_[i] >= '0' && text_[i] <= '9') ++i;
@@ -649,8 +649,7 @@ size_t ArgdownLexer::MatchStatementNumber() const {
 // ^([ \t]*)\d+\.(?=\s) or ^([ \t]*)\*(?=\s); the indentation counts one more than the spaces.
 size_t ArgdownLexer::MatchListItem(ArgdownToken* type, uint32_t* indent) const {
   if (!AtLineStart()) return npos;
-  size_t i = pos_;
-  while (i < text_.size() && IsHorizontalSpace(text_[i])) ++i;
+  size_t i = ws_end_;
   *indent = static_cast<uint32_t>(i - pos_ + 1);
   size_t digits = i;
   while (i < text_.size() && text_[i] >= '0' && text_[i] <= '9') ++i;
@@ -791,8 +790,7 @@ size_t ArgdownLexer::MatchBracketed(ArgdownToken* type) {
 }
 
 size_t ArgdownLexer::MatchSpaces() const {
-  size_t i = pos_;
-  while (i < text_.size() && IsHorizontalSpace(text_[i])) ++i;
+  size_t i = ws_end_;
   return i > pos_ ? i : npos;
 }
 

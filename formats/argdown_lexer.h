@@ -143,6 +143,7 @@ class ArgdownLexer {
 
   std::string_view text_;
   size_t pos_ = 0;
+  size_t ws_end_ = 0;  // MatchDefault/MatchInference: the end of the spaces and tabs at pos_
   Mode mode_ = Mode::kDefault;
   bool any_token_ = false;
   ArgdownToken last_ = ArgdownToken::kEof;  // the last token emitted (valid when any_token_)
