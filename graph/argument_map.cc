@@ -171,21 +171,23 @@ Status ArgumentMap::ValidateRelation(const Relation& r) const {
   if (f.kind == NodeKind::kStep || t.kind == NodeKind::kStep) {
     return Status::InvalidInput("a relation cannot touch an intermediate inference step");
   }
-  std::string what = DisplayName(r.from) + " " + std::string(RelationName(r.type)) + " " +
-                     DisplayName(r.to);
+  // Built only on the error paths: loading a map validates millions of relations.
+  auto what = [&] {
+    return DisplayName(r.from) + " " + std::string(RelationName(r.type)) + " " + DisplayName(r.to);
+  };
   if (r.type == RelationType::kUndercuts && t.kind != NodeKind::kArgument) {
-    return Status::InvalidInput(what + ": only an argument can be undercut");
+    return Status::InvalidInput(what() + ": only an argument can be undercut");
   }
   if (r.type == RelationType::kContradicts &&
       (f.kind != NodeKind::kStatement || t.kind != NodeKind::kStatement)) {
-    return Status::InvalidInput(what + ": only statements can contradict each other");
+    return Status::InvalidInput(what() + ": only statements can contradict each other");
   }
   if (r.type == RelationType::kContradicts && r.from == r.to) {
-    return Status::InvalidInput(what + ": a statement cannot contradict itself");
+    return Status::InvalidInput(what() + ": a statement cannot contradict itself");
   }
-  if (relation_keys_.count(KeyOf(r))) return Status::AlreadyExists(what + ": already in the map");
+  if (relation_keys_.count(KeyOf(r))) return Status::AlreadyExists(what() + ": already in the map");
   if (r.id != 0 && IdInUse(r.id)) {
-    return Status::InvalidInput(what + ": id " + std::to_string(r.id) + " is already in use");
+    return Status::InvalidInput(what() + ": id " + std::to_string(r.id) + " is already in use");
   }
   return Status::Ok();
 }

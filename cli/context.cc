@@ -1,0 +1,68 @@
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "cli/command.h"
+#include "formats/argdown_reader.h"
+#include "formats/diagnostic.h"
+
+namespace argmap {
+
+std::string Context::StoreDir() const {
+  if (!store_dir.empty()) return store_dir;
+  const char* env = std::getenv("ARGMAP_STORE");
+  if (env && *env) return env;
+  return "./.argmap";
+}
+
+Status Context::OpenStore(Store::Mode mode, std::unique_ptr<Store>* store) const {
+  return Store::Open(StoreDir(), mode, store);
+}
+
+int Context::Fail(const Status& status) const {
+  err << "argmap: error: " << status.message() << "\n";
+  return status.IsNotFound() ? kExitNotFound : kExitBadInput;
+}
+
+int Context::FailInput(const Status& status) const {
+  Fail(status);
+  return kExitBadInput;
+}
+
+void MapSource::AddOptions(CLI::App* app) {
+  app->add_option("file", file, "An Argdown file to read (instead of --map)");
+  app->add_option("--map", map_name, "A map in the store");
+}
+
+int MapSource::Load(Context& context, ArgumentMap* map, std::string* display_name) const {
+  if (file.empty() == map_name.empty()) {
+    return context.FailInput(Status::InvalidInput("give either an Argdown FILE or --map NAME"));
+  }
+  if (!file.empty()) {
+    *display_name = file;
+    return ReadArgdownFile(context, file, map);
+  }
+  *display_name = map_name;
+  std::unique_ptr<Store> store;
+  Status s = context.OpenStore(Store::Mode::kReadOnly, &store);
+  if (s.ok()) s = store->LoadMap(map_name, map);
+  return s.ok() ? kExitOk : context.FailInput(s);
+}
+
+int ReadArgdownFile(Context& context, const std::string& path, ArgumentMap* map) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return context.FailInput(Status::IoError("cannot read " + path));
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return context.FailInput(Status::IoError("cannot read " + path));
+  std::vector<Diagnostic> diagnostics;
+  Status s = ReadArgdown(text, path, map, &diagnostics);
+  for (const Diagnostic& d : diagnostics) context.err << FormatDiagnostic(d);
+  if (!s.ok()) {
+    context.err << "argmap: error: " << s.message() << "\n";
+    return kExitBadInput;
+  }
+  return kExitOk;
+}
+
+}  // namespace argmap

@@ -1,0 +1,13 @@
+#include <unistd.h>
+
+#include <iostream>
+
+#include "cli/cli.h"
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  argmap::Terminal terminal{isatty(STDOUT_FILENO) == 1, isatty(STDERR_FILENO) == 1};
+  int code = argmap::RunCli(argc, argv, std::cout, std::cerr, terminal);
+  std::cout.flush();
+  return code;
+}

@@ -1,0 +1,34 @@
+// ReadArgdown: reads an Argdown text (argdown.org; SPEC §2, docs/argdown.md) into an ArgumentMap,
+// the way Argdown's own tools (@argdown/cli 1.7.5) read it.
+//
+// A hand-written lexer (ArgdownLexer) and parser — one Parse...() per construct of Argdown's
+// grammar, nesting kept on an explicit stack rather than the call stack — drive ArgdownModel,
+// which mirrors Argdown's model (equivalence classes, generated titles "Untitled N", relation
+// transformations) and converts it into argmap's.
+//
+// Thread-safety: reentrant; no shared state.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "formats/diagnostic.h"
+#include "graph/argument_map.h"
+#include "graph/status.h"
+
+namespace argmap {
+
+struct ArgdownReadOptions {
+  size_t max_errors = 100;  // errors (and, separately, warnings) kept before reading stops
+};
+
+// Parses text (UTF-8; a leading byte order mark is skipped). On success fills *map, which must be
+// empty, and returns Ok; warnings (titles referred to but never defined) go to *diagnostics.
+// On any error returns Status::InvalidInput ("FILE: N errors") and *diagnostics holds every error
+// found (up to max_errors), each with its position; *map is then left as it was (empty).
+// file_name only labels the diagnostics.
+Status ReadArgdown(std::string_view text, std::string_view file_name, ArgumentMap* map,
+                   std::vector<Diagnostic>* diagnostics, const ArgdownReadOptions& options = {});
+
+}  // namespace argmap

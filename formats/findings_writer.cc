@@ -1,0 +1,233 @@
+#include "formats/findings_writer.h"
+
+#include <array>
+#include <nlohmann/json.hpp>
+
+namespace argmap {
+namespace {
+
+constexpr const char* kReset = "\033[0m";
+constexpr const char* kBold = "\033[1m";
+constexpr const char* kGreen = "\033[32m";
+constexpr const char* kRed = "\033[31m";
+
+const char* SeverityColor(Severity severity) {
+  switch (severity) {
+    case Severity::kError:
+      return "\033[1;31m";
+    case Severity::kWarning:
+      return "\033[1;33m";
+    case Severity::kInfo:
+      return "\033[1;36m";
+  }
+  return kBold;
+}
+
+// Findings per severity, indexed by Severity.
+std::array<size_t, 3> Count(const std::vector<Finding>& findings) {
+  std::array<size_t, 3> counts{};
+  for (const Finding& f : findings) ++counts[static_cast<size_t>(f.severity)];
+  return counts;
+}
+
+std::string Counted(size_t n, const char* noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
+// Appends "[A] --supports--> [B] ..." to *out, each node's display name given by `name`.
+template <typename Name>
+void AppendPath(const EvidencePath& path, Name&& name, std::string* out) {
+  for (size_t i = 0; i < path.size(); ++i) {
+    const PathStep& step = path[i];
+    if (i == 0) {
+      *out += name(step.from);
+    } else if (path[i - 1].to != step.from) {
+      *out += " | ";  // not a walk; show where it resumes
+      *out += name(step.from);
+    }
+    *out += " --";
+    *out += RelationName(step.relation);
+    *out += "--> ";
+    *out += name(step.to);
+  }
+}
+
+// Writes the text report through one buffer. (Caching display names costs more than building
+// them: most nodes of a large report appear once.)
+class TextFindingsWriter {
+ public:
+  TextFindingsWriter(const ArgumentMap& map, const TextStyle& style, std::ostream& out)
+      : map_(map), style_(style), out_(out) {}
+
+  void Write(const std::vector<Finding>& findings) {
+    for (const Finding& f : findings) {
+      WriteBlock(f);
+      buffer_ += '\n';
+      if (buffer_.size() > kFlushAt) Flush();
+    }
+    std::array<size_t, 3> counts = Count(findings);
+    buffer_ += Counted(counts[0], "error") + ", " + Counted(counts[1], "warning") + ", " +
+               Counted(counts[2], "info") + "\n";
+    Flush();
+  }
+
+ private:
+  static constexpr size_t kFlushAt = 1 << 16;
+
+  void Flush() {
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
+  }
+
+  void Colored(const char* color, std::string_view text) {
+    if (style_.color) buffer_ += color;
+    buffer_ += text;
+    if (style_.color) buffer_ += kReset;
+  }
+
+  void WriteBlock(const Finding& f) {
+    Colored(SeverityColor(f.severity), SeverityName(f.severity));
+    buffer_ += ' ';
+    Colored(kBold, f.check);
+    buffer_ += ": ";
+    buffer_ += f.message;
+    buffer_ += '\n';
+    for (const EvidencePath& path : f.evidence) {
+      bool plus = PathSign(path) > 0;
+      buffer_ += "  ";
+      Colored(plus ? kGreen : kRed, plus ? "+" : "-");
+      buffer_ += ' ';
+      AppendPath(
+          path, [this](NodeId id) { return map_.DisplayName(id); }, &buffer_);
+      buffer_ += '\n';
+    }
+  }
+
+  const ArgumentMap& map_;
+  const TextStyle& style_;
+  std::ostream& out_;
+  std::string buffer_;
+};
+
+// Writes the findings document in exactly the bytes of nlohmann::ordered_json::dump(2) (SPEC §4
+// key order), one finding at a time: a report can hold millions of path steps, and building it
+// as one JSON value costs several times the writing. nlohmann escapes every string.
+class JsonFindingsWriter {
+ public:
+  JsonFindingsWriter(const ArgumentMap& map, std::ostream& out) : map_(map), out_(out) {}
+
+  void Write(const std::vector<Finding>& findings) {
+    buffer_ += "{\n  \"findings\": [";
+    for (size_t i = 0; i < findings.size(); ++i) {
+      buffer_ += i == 0 ? "\n" : ",\n";
+      WriteFinding(findings[i]);
+      if (buffer_.size() > kFlushAt) Flush();
+    }
+    buffer_ += findings.empty() ? "]" : "\n  ]";
+    std::array<size_t, 3> counts = Count(findings);
+    buffer_ += ",\n  \"summary\": {\n    \"error\": " + std::to_string(counts[0]) +
+               ",\n    \"warning\": " + std::to_string(counts[1]) +
+               ",\n    \"info\": " + std::to_string(counts[2]) + "\n  }\n}\n";
+    Flush();
+  }
+
+ private:
+  static constexpr size_t kFlushAt = 1 << 16;
+
+  void Flush() {
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
+  }
+
+  void AppendQuoted(std::string_view text) {
+    buffer_ += nlohmann::ordered_json(text).dump(-1, ' ', false,
+                                                 nlohmann::ordered_json::error_handler_t::replace);
+  }
+
+  void AppendTitle(NodeId id) { AppendQuoted(map_.TitleOf(id)); }
+
+  // An array's elements: Separate() before each, Close() after the last ("[]" when empty).
+  void Open() {
+    buffer_ += '[';
+    first_.push_back(true);
+  }
+  void Separate(std::string_view indent) {
+    buffer_ += first_.back() ? "\n" : ",\n";
+    buffer_ += indent;
+    first_.back() = false;
+  }
+  void Close(std::string_view indent) {
+    if (!first_.back()) {
+      buffer_ += '\n';
+      buffer_ += indent;
+    }
+    buffer_ += ']';
+    first_.pop_back();
+  }
+
+  void WriteStep(const PathStep& step) {
+    buffer_ += "{\n            \"from\": ";
+    AppendTitle(step.from);
+    buffer_ += ",\n            \"relation\": \"";
+    buffer_ += RelationName(step.relation);
+    buffer_ += step.sign > 0 ? "\",\n            \"sign\": \"+\",\n            \"to\": "
+                             : "\",\n            \"sign\": \"-\",\n            \"to\": ";
+    AppendTitle(step.to);
+    buffer_ += "\n          }";
+  }
+
+  void WriteFinding(const Finding& f) {
+    buffer_ += "    {\n      \"check\": ";
+    AppendQuoted(f.check);
+    buffer_ += ",\n      \"severity\": \"";
+    buffer_ += SeverityName(f.severity);
+    buffer_ += "\",\n      \"nodes\": ";
+    Open();
+    for (NodeId id : f.nodes) {
+      Separate("        ");
+      AppendTitle(id);
+    }
+    Close("      ");
+    buffer_ += ",\n      \"message\": ";
+    AppendQuoted(f.message);
+    buffer_ += ",\n      \"evidence\": ";
+    Open();
+    for (const EvidencePath& path : f.evidence) {
+      Separate("        ");
+      Open();
+      for (const PathStep& step : path) {
+        Separate("          ");
+        WriteStep(step);
+      }
+      Close("        ");
+    }
+    Close("      ");
+    buffer_ += "\n    }";
+  }
+
+  const ArgumentMap& map_;
+  std::ostream& out_;
+  std::string buffer_;
+  std::vector<bool> first_;  // per open array: no element written yet
+};
+
+}  // namespace
+
+std::string FormatEvidencePath(const ArgumentMap& map, const EvidencePath& path) {
+  std::string out;
+  AppendPath(
+      path, [&map](NodeId id) { return map.DisplayName(id); }, &out);
+  return out;
+}
+
+void WriteFindingsText(const ArgumentMap& map, const std::vector<Finding>& findings,
+                       const TextStyle& style, std::ostream& out) {
+  TextFindingsWriter(map, style, out).Write(findings);
+}
+
+void WriteFindingsJson(const ArgumentMap& map, const std::vector<Finding>& findings,
+                       std::ostream& out) {
+  JsonFindingsWriter(map, out).Write(findings);
+}
+
+}  // namespace argmap

@@ -1,0 +1,206 @@
+#include "storage/keys.h"
+
+namespace argmap::keys {
+namespace {
+
+constexpr char kStoreInfoTag = 'S';
+constexpr char kMapNameTag = 'N';
+constexpr char kMapTag = 'M';
+constexpr char kHeaderTag = 'H';
+constexpr char kRecordTag = 'R';
+constexpr char kTitleTag = 'T';
+constexpr char kAdjacencyTag = 'A';
+
+void AppendFixed64(std::string* out, uint64_t v) {
+  char buf[8];
+  for (int i = 7; i >= 0; --i) {
+    buf[i] = static_cast<char>(v & 0xff);
+    v >>= 8;
+  }
+  out->append(buf, 8);
+}
+
+void SetMapPrefix(std::string* out, uint64_t map_id, char tag) {
+  out->clear();
+  out->push_back(kMapTag);
+  AppendFixed64(out, map_id);
+  out->push_back(tag);
+}
+
+}  // namespace
+
+uint64_t DecodeFixed64(const char* p) {
+  uint64_t v = 0;
+  for (int i = 0; i < 8; ++i) v = (v << 8) | static_cast<uint8_t>(p[i]);
+  return v;
+}
+
+std::string StoreInfoKey() { return std::string(1, kStoreInfoTag); }
+
+std::string MapNameKey(std::string_view name) {
+  std::string key(1, kMapNameTag);
+  key.append(name);
+  return key;
+}
+
+std::string MapNamePrefix() { return std::string(1, kMapNameTag); }
+std::string AllMapsPrefix() { return std::string(1, kMapTag); }
+
+std::string MapPrefix(uint64_t map_id) {
+  std::string key(1, kMapTag);
+  AppendFixed64(&key, map_id);
+  return key;
+}
+
+std::string HeaderKey(uint64_t map_id) {
+  std::string key;
+  SetMapPrefix(&key, map_id, kHeaderTag);
+  return key;
+}
+
+std::string RecordsPrefix(uint64_t map_id) {
+  std::string key;
+  SetMapPrefix(&key, map_id, kRecordTag);
+  return key;
+}
+
+std::string RecordsPrefix(uint64_t map_id, RecordKind kind) {
+  std::string key = RecordsPrefix(map_id);
+  key.push_back(static_cast<char>(kind));
+  return key;
+}
+
+void SetRecordKey(std::string* out, uint64_t map_id, RecordKind kind, uint64_t id) {
+  SetMapPrefix(out, map_id, kRecordTag);
+  out->push_back(static_cast<char>(kind));
+  AppendFixed64(out, id);
+}
+
+std::string RecordKey(uint64_t map_id, RecordKind kind, uint64_t id) {
+  std::string key;
+  SetRecordKey(&key, map_id, kind, id);
+  return key;
+}
+
+std::string TitlesPrefix(uint64_t map_id) {
+  std::string key;
+  SetMapPrefix(&key, map_id, kTitleTag);
+  return key;
+}
+
+void SetTitleKey(std::string* out, uint64_t map_id, TitleKind kind, std::string_view title) {
+  SetMapPrefix(out, map_id, kTitleTag);
+  out->push_back(static_cast<char>(kind));
+  out->append(title);
+}
+
+std::string TitleKey(uint64_t map_id, TitleKind kind, std::string_view title) {
+  std::string key;
+  SetTitleKey(&key, map_id, kind, title);
+  return key;
+}
+
+std::string AdjacencyPrefix(uint64_t map_id) {
+  std::string key;
+  SetMapPrefix(&key, map_id, kAdjacencyTag);
+  return key;
+}
+
+std::string AdjacencyPrefix(uint64_t map_id, NodeId node) {
+  std::string key = AdjacencyPrefix(map_id);
+  AppendFixed64(&key, node);
+  return key;
+}
+
+void SetAdjacencyKey(std::string* out, uint64_t map_id, NodeId node, Direction dir,
+                     RelationType type, EdgeId edge) {
+  SetMapPrefix(out, map_id, kAdjacencyTag);
+  AppendFixed64(out, node);
+  out->push_back(static_cast<char>(dir));
+  out->push_back(static_cast<char>(type));
+  AppendFixed64(out, edge);
+}
+
+std::string AdjacencyKey(uint64_t map_id, NodeId node, Direction dir, RelationType type,
+                         EdgeId edge) {
+  std::string key;
+  SetAdjacencyKey(&key, map_id, node, dir, type, edge);
+  return key;
+}
+
+std::string PrefixEnd(std::string_view prefix) {
+  std::string end(prefix);
+  while (!end.empty()) {
+    if (static_cast<uint8_t>(end.back()) != 0xff) {
+      end.back() = static_cast<char>(static_cast<uint8_t>(end.back()) + 1);
+      return end;
+    }
+    end.pop_back();
+  }
+  return end;
+}
+
+ParsedKey ParseKey(std::string_view key) {
+  ParsedKey parsed;
+  if (key.empty()) return parsed;
+  if (key == StoreInfoKey()) {
+    parsed.part = ParsedKey::Part::kStoreInfo;
+    return parsed;
+  }
+  if (key[0] == kMapNameTag) {
+    parsed.part = ParsedKey::Part::kMapName;
+    parsed.name = key.substr(1);
+    return parsed;
+  }
+  if (key[0] != kMapTag || key.size() < kMapPrefixSize + 1) return parsed;
+  parsed.map_id = DecodeFixed64(key.data() + 1);
+  std::string_view rest = key.substr(kMapPrefixSize + 1);
+  switch (key[kMapPrefixSize]) {
+    case kHeaderTag:
+      if (rest.empty()) parsed.part = ParsedKey::Part::kHeader;
+      break;
+    case kRecordTag:
+      if (rest.size() == 9) {
+        parsed.part = ParsedKey::Part::kRecord;
+        parsed.kind = static_cast<uint8_t>(rest[0]);
+        parsed.id = DecodeFixed64(rest.data() + 1);
+      }
+      break;
+    case kTitleTag:
+      if (!rest.empty()) {
+        parsed.part = ParsedKey::Part::kTitle;
+        parsed.kind = static_cast<uint8_t>(rest[0]);
+        parsed.name = rest.substr(1);
+      }
+      break;
+    case kAdjacencyTag:
+      if (rest.size() == 18) {
+        parsed.part = ParsedKey::Part::kAdjacency;
+        parsed.id = DecodeFixed64(rest.data());
+        parsed.direction = static_cast<uint8_t>(rest[8]);
+        parsed.type = static_cast<uint8_t>(rest[9]);
+        parsed.edge = DecodeFixed64(rest.data() + 10);
+      }
+      break;
+  }
+  return parsed;
+}
+
+std::string Printable(std::string_view key) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(key.size() * 2);
+  for (char c : key) {
+    auto b = static_cast<uint8_t>(c);
+    if (b >= 0x20 && b < 0x7f && b != '\\') {
+      out.push_back(c);
+    } else {
+      out += "\\x";
+      out.push_back(kHex[b >> 4]);
+      out.push_back(kHex[b & 0xf]);
+    }
+  }
+  return out;
+}
+
+}  // namespace argmap::keys

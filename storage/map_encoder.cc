@@ -1,0 +1,126 @@
+#include "storage/map_encoder.h"
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+#include "storage/codec.h"
+#include "storage/keys.h"
+#include "storage/map_index.h"
+
+namespace argmap {
+namespace {
+
+// Indexes of `records` in ascending id order (records are usually in id order already).
+template <typename Records, typename IdOf>
+std::vector<std::pair<uint64_t, uint32_t>> ById(const Records& records, IdOf id_of) {
+  std::vector<std::pair<uint64_t, uint32_t>> order;
+  order.reserve(records.size());
+  for (uint32_t i = 0; i < records.size(); ++i) order.emplace_back(id_of(records[i]), i);
+  if (!std::is_sorted(order.begin(), order.end())) std::sort(order.begin(), order.end());
+  return order;
+}
+
+template <typename Records, typename Proto>
+Status PutRecords(const Records& records, uint64_t map_id, keys::RecordKind kind, Proto* proto,
+                  EntrySink* sink) {
+  std::string key, value;
+  for (auto [id, index] : ById(records, [](const auto& r) { return r.id; })) {
+    ToProto(records[index], proto);
+    proto->SerializeToString(&value);
+    keys::SetRecordKey(&key, map_id, kind, id);
+    if (Status s = sink->Put(key, value); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+size_t MapEncoder::KeyCount() const {
+  size_t count =
+      1 + 2 * map_.statements().size() + 2 * map_.arguments().size() + 3 * map_.relations().size();
+  for (const Argument& a : map_.arguments()) {
+    for (const InferenceStep& step : a.steps) count += 2 * step.premises.size() + 3;
+  }
+  return count;
+}
+
+Status MapEncoder::EncodeAdjacency(EntrySink* sink) const {
+  std::vector<AdjacencyEntry> entries;
+  entries.reserve(2 * map_.relations().size());
+  auto collect = [&entries](const AdjacencyEntry& e) { entries.push_back(e); };
+  for (const Relation& r : map_.relations()) ForEachAdjacency(r, collect);
+  for (const Argument& a : map_.arguments()) ForEachAdjacency(a, collect);
+  std::sort(entries.begin(), entries.end());
+  std::string key, value;
+  v1::IndexEntry proto;
+  for (const AdjacencyEntry& e : entries) {
+    keys::SetAdjacencyKey(&key, map_id_, e.node, e.direction, e.type, e.edge);
+    proto.set_node(e.other);
+    proto.SerializeToString(&value);
+    if (Status s = sink->Put(key, value); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Status MapEncoder::EncodeHeader(EntrySink* sink) const {
+  v1::MapRecord header;
+  ToProto(name_, map_, &header);
+  return sink->Put(keys::HeaderKey(map_id_), header.SerializeAsString());
+}
+
+Status MapEncoder::EncodeRecords(EntrySink* sink) const {
+  v1::Statement statement;
+  v1::Argument argument;
+  v1::Relation relation;
+  Status s = PutRecords(map_.statements(), map_id_, keys::RecordKind::kStatement, &statement, sink);
+  if (s.ok()) {
+    s = PutRecords(map_.arguments(), map_id_, keys::RecordKind::kArgument, &argument, sink);
+  }
+  if (s.ok()) {
+    s = PutRecords(map_.relations(), map_id_, keys::RecordKind::kRelation, &relation, sink);
+  }
+  if (!s.ok()) return s;
+  std::vector<v1::StepRef> steps;
+  for (const Argument& a : map_.arguments()) {
+    ForEachEarlierStep(a, [&](NodeId node, uint32_t step) {
+      v1::StepRef& ref = steps.emplace_back();
+      ref.set_node(node);
+      ref.set_argument(a.id);
+      ref.set_step(step);
+    });
+  }
+  std::sort(steps.begin(), steps.end(),
+            [](const v1::StepRef& a, const v1::StepRef& b) { return a.node() < b.node(); });
+  std::string key, value;
+  for (const v1::StepRef& ref : steps) {
+    keys::SetRecordKey(&key, map_id_, keys::RecordKind::kStep, ref.node());
+    ref.SerializeToString(&value);
+    if (s = sink->Put(key, value); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Status MapEncoder::EncodeTitles(EntrySink* sink) const {
+  std::vector<std::pair<std::string_view, NodeId>> titles;
+  titles.reserve(std::max(map_.statements().size(), map_.arguments().size()));
+  std::string key, value;
+  v1::IndexEntry proto;
+  auto put_sorted = [&](keys::TitleKind kind) {
+    std::sort(titles.begin(), titles.end());
+    for (const auto& [title, id] : titles) {
+      keys::SetTitleKey(&key, map_id_, kind, title);
+      proto.set_node(id);
+      proto.SerializeToString(&value);
+      if (Status s = sink->Put(key, value); !s.ok()) return s;
+    }
+    return Status::Ok();
+  };
+  for (const Statement& st : map_.statements()) titles.emplace_back(st.title, st.id);
+  if (Status s = put_sorted(keys::TitleKind::kStatement); !s.ok()) return s;
+  titles.clear();
+  for (const Argument& a : map_.arguments()) titles.emplace_back(a.title, a.id);
+  return put_sorted(keys::TitleKind::kArgument);
+}
+
+}  // namespace argmap

@@ -1,0 +1,45 @@
+// MapEncoder: turns a whole in-memory map into the keys and values of the store, group by
+// group in key order (adjacency, header, records, titles; see keys.h), so that the output can
+// go straight into sorted table files or into a WriteBatch.
+//
+// Ownership: borrows the map, which must outlive the encoder and not change meanwhile.
+// Thread-safety: the Encode* methods only read the map and may run concurrently with each other
+// on different sinks.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "graph/argument_map.h"
+#include "graph/status.h"
+
+namespace argmap {
+
+// Where encoded entries go. Each Encode* call gives keys in ascending order.
+class EntrySink {
+ public:
+  virtual ~EntrySink() = default;
+  virtual Status Put(std::string_view key, std::string_view value) = 0;
+};
+
+class MapEncoder {
+ public:
+  MapEncoder(const ArgumentMap& map, std::string_view name, uint64_t map_id)
+      : map_(map), name_(name), map_id_(map_id) {}
+
+  // How many keys the Encode* calls produce together.
+  size_t KeyCount() const;
+
+  Status EncodeAdjacency(EntrySink* sink) const;
+  Status EncodeHeader(EntrySink* sink) const;
+  Status EncodeRecords(EntrySink* sink) const;  // statements, arguments, relations, steps
+  Status EncodeTitles(EntrySink* sink) const;
+
+ private:
+  const ArgumentMap& map_;
+  std::string_view name_;
+  uint64_t map_id_;
+};
+
+}  // namespace argmap

@@ -1,0 +1,239 @@
+#include "storage/map_loader.h"
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "storage/codec.h"
+#include "storage/database.h"
+#include "storage/keys.h"
+#include "storage/record_reader.h"
+
+namespace argmap {
+namespace {
+
+// Decoded records in key order; a batch holds statements before arguments before relations,
+// as the scan finds them.
+struct RecordBatch {
+  std::vector<Statement> statements;
+  std::vector<Argument> arguments;
+  std::vector<Relation> relations;
+  size_t size() const { return statements.size() + arguments.size() + relations.size(); }
+};
+
+// A bounded hand-over from the scanning thread to the thread that builds the map. The scanner
+// stops early when the builder cancels (it met a record that does not fit).
+class BatchQueue {
+ public:
+  static constexpr size_t kCapacity = 4;
+
+  // False when the builder cancelled.
+  bool Push(RecordBatch batch) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [this] { return batches_.size() < kCapacity || cancelled_; });
+    if (cancelled_) return false;
+    batches_.push_back(std::move(batch));
+    changed_.notify_all();
+    return true;
+  }
+
+  void Close(Status status) {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    status_ = std::move(status);
+    changed_.notify_all();
+  }
+
+  // False at the end; then status() says whether the scan succeeded.
+  bool Pop(RecordBatch* batch) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [this] { return !batches_.empty() || closed_; });
+    if (batches_.empty()) return false;
+    *batch = std::move(batches_.front());
+    batches_.pop_front();
+    changed_.notify_all();
+    return true;
+  }
+
+  void Cancel() {
+    std::lock_guard lock(mutex_);
+    cancelled_ = true;
+    changed_.notify_all();
+  }
+
+  Status status() {
+    std::lock_guard lock(mutex_);
+    return status_;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<RecordBatch> batches_;
+  bool closed_ = false, cancelled_ = false;
+  Status status_;
+};
+
+// The scanning side: iterates the map's records, decodes them and hands them over in batches.
+class RecordScanner {
+ public:
+  static constexpr size_t kBatchSize = 4096;
+
+  RecordScanner(Database* db, RecordReader* reader, BatchQueue* queue)
+      : db_(db), reader_(reader), queue_(queue) {}
+
+  void Run() { queue_->Close(Scan()); }
+
+ private:
+  Status Scan() {
+    std::unique_ptr<Database::Scan> scan =
+        db_->NewScan(keys::RecordsPrefix(reader_->map_id()), /*bulk=*/true);
+    RecordBatch batch;
+    for (rocksdb::Iterator& it = scan->it(); it.Valid(); it.Next()) {
+      std::string_view key(it.key().data(), it.key().size());
+      keys::ParsedKey parsed = keys::ParseKey(key);
+      if (parsed.part != keys::ParsedKey::Part::kRecord || parsed.id == 0) {
+        return reader_->Corrupt(key, "is not a record key");
+      }
+      if (parsed.kind == static_cast<uint8_t>(keys::RecordKind::kStep)) break;  // steps: last
+      if (Status s = Decode(key, parsed, it.value(), &batch); !s.ok()) return s;
+      if (batch.size() >= kBatchSize) {
+        if (!queue_->Push(std::move(batch))) return Status::Ok();
+        batch = RecordBatch();
+      }
+    }
+    if (Status s = db_->Convert(scan->it().status(), "reading map " + reader_->map_name());
+        !s.ok()) {
+      return s;
+    }
+    if (batch.size() > 0) queue_->Push(std::move(batch));
+    return Status::Ok();
+  }
+
+  Status Decode(std::string_view key, const keys::ParsedKey& parsed, const rocksdb::Slice& value,
+                RecordBatch* batch) {
+    switch (static_cast<keys::RecordKind>(parsed.kind)) {
+      case keys::RecordKind::kStatement:
+        if (!statement_.ParseFromArray(value.data(), value.size()) ||
+            statement_.id() != parsed.id ||
+            !FromProto(&statement_, &batch->statements.emplace_back())) {
+          return reader_->Corrupt(key, "does not hold a valid Statement record");
+        }
+        return Status::Ok();
+      case keys::RecordKind::kArgument:
+        if (!argument_.ParseFromArray(value.data(), value.size()) || argument_.id() != parsed.id ||
+            !FromProto(&argument_, &batch->arguments.emplace_back())) {
+          return reader_->Corrupt(key, "does not hold a valid Argument record");
+        }
+        return Status::Ok();
+      case keys::RecordKind::kRelation:
+        if (!relation_.ParseFromArray(value.data(), value.size()) || relation_.id() != parsed.id ||
+            !FromProto(relation_, &batch->relations.emplace_back())) {
+          return reader_->Corrupt(key, "does not hold a valid Relation record");
+        }
+        return Status::Ok();
+      default:
+        return reader_->Corrupt(key, "is not a record key");
+    }
+  }
+
+  Database* db_;
+  RecordReader* reader_;
+  BatchQueue* queue_;
+  v1::Statement statement_;
+  v1::Argument argument_;
+  v1::Relation relation_;
+};
+
+// The building side: adds every batch to the map, in order.
+Status AddAll(BatchQueue* queue, RecordReader* reader, ArgumentMap* map) {
+  auto misfit = [&](keys::RecordKind kind, uint64_t id, const Status& s) {
+    return reader->Corrupt(keys::RecordKey(reader->map_id(), kind, id),
+                           "does not fit the map: " + s.message());
+  };
+  RecordBatch batch;
+  while (queue->Pop(&batch)) {
+    for (Statement& s : batch.statements) {
+      NodeId id = s.id;
+      if (Status st = map->AddStatement(std::move(s)); !st.ok()) {
+        return misfit(keys::RecordKind::kStatement, id, st);
+      }
+    }
+    for (Argument& a : batch.arguments) {
+      NodeId id = a.id;
+      if (Status st = map->AddArgument(std::move(a)); !st.ok()) {
+        return misfit(keys::RecordKind::kArgument, id, st);
+      }
+    }
+    for (const Relation& r : batch.relations) {
+      if (Status st = map->AddRelation(r); !st.ok()) {
+        return misfit(keys::RecordKind::kRelation, r.id, st);
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+std::string CountMismatch(const char* what, uint64_t header, size_t found) {
+  return "holds " + std::to_string(header) + " " + what + " but the map has " +
+         std::to_string(found);
+}
+
+}  // namespace
+
+Status MapLoader::Load(ArgumentMap* out) {
+  *out = ArgumentMap();
+  Status s = LoadInto(out);
+  if (!s.ok()) *out = ArgumentMap();
+  return s;
+}
+
+// Fills `map` in place: an adjacency_list has no move assignment, so building elsewhere and
+// moving would copy the whole graph. A second thread scans and decodes while this one adds.
+Status MapLoader::LoadInto(ArgumentMap* out) {
+  RecordReader reader(db_, map_id_, name_);
+  v1::MapRecord header;
+  bool found = false;
+  if (Status s = reader.ReadHeader(&header, &found); !s.ok()) return s;
+  const std::string header_key = keys::HeaderKey(map_id_);
+  if (!found) return reader.Corrupt(header_key, "(the map's header) is missing");
+  ArgumentMap& map = *out;
+  map.set_title(header.title());
+  DataEntries metadata;
+  FromProto(header.mutable_metadata(), &metadata);
+  map.set_metadata(std::move(metadata));
+  map.Reserve(header.statements(), header.arguments(), header.relations());
+
+  BatchQueue queue;
+  RecordScanner scanner(db_, &reader, &queue);
+  std::thread scanning([&scanner] { scanner.Run(); });
+  Status added = AddAll(&queue, &reader, &map);
+  if (!added.ok()) queue.Cancel();
+  scanning.join();
+  if (!added.ok()) return added;
+  if (Status s = queue.status(); !s.ok()) return s;
+
+  if (header.statements() != map.statements().size()) {
+    return reader.Corrupt(
+        header_key, CountMismatch("statements", header.statements(), map.statements().size()));
+  }
+  if (header.arguments() != map.arguments().size()) {
+    return reader.Corrupt(header_key,
+                          CountMismatch("arguments", header.arguments(), map.arguments().size()));
+  }
+  if (header.relations() != map.relations().size()) {
+    return reader.Corrupt(header_key,
+                          CountMismatch("relations", header.relations(), map.relations().size()));
+  }
+  if (header.next_id() < map.next_id()) {
+    return reader.Corrupt(header_key, "holds next_id " + std::to_string(header.next_id()) +
+                                          " but the map uses id " +
+                                          std::to_string(map.next_id() - 1));
+  }
+  map.ReserveIdsBelow(header.next_id());
+  return Status::Ok();
+}
+
+}  // namespace argmap
