@@ -204,24 +204,26 @@ class ArgdownWriter {
   }
 
  private:
+  // Omitted when there is nothing to put in it: Argdown has no use for an empty one.
   void WriteFrontMatter() {
-    bool has_title = !map_.title().empty();
-    if (!has_title && map_.metadata().empty()) return;
-    BeginBlock();
-    buffer_.append("===\n");
-    if (has_title) {
-      buffer_.append("title: ");
-      AppendJsonString(map_.title(), &buffer_, JsonStyle::kYamlSafe);
-      buffer_.push_back('\n');
+    std::string lines;
+    if (!map_.title().empty()) {
+      lines.append("title: ");
+      AppendJsonString(map_.title(), &lines, JsonStyle::kYamlSafe);
+      lines.push_back('\n');
     }
     for (const auto& [key, value] : map_.metadata()) {
-      if (key == "title" && has_title) continue;
+      if (key == "title" && !map_.title().empty()) continue;
       std::string kept = key == "model" ? WithoutStrictMode(value) : value;
       if (kept.empty()) continue;
-      AppendKey(key, &buffer_);
-      AppendJsonValue(kept, &buffer_, JsonStyle::kYamlSafe);
-      buffer_.push_back('\n');
+      AppendKey(key, &lines);
+      AppendJsonValue(kept, &lines, JsonStyle::kYamlSafe);
+      lines.push_back('\n');
     }
+    if (lines.empty()) return;
+    BeginBlock();
+    buffer_.append("===\n");
+    buffer_.append(lines);
     buffer_.append("===\n");
   }
 

@@ -186,6 +186,8 @@ model: {"mode":"loose"}
 TEST_CASE("an empty map gives an empty Argdown file", "[formats]") {
   ArgumentMap map;
   CHECK(Argdown(map) == "");
+  map.set_metadata({{"model", R"({"mode": "strict"})"}});  // nothing left to write
+  CHECK(Argdown(map) == "");
 }
 
 TEST_CASE("the Argdown writer replaces what Argdown cannot express", "[formats]") {
