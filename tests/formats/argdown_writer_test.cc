@@ -461,7 +461,7 @@ TEST_CASE("every Argdown file of the tree that the reader accepts survives read,
     ++accepted;
     CheckRoundTrip(map, file.filename().string());
   }
-  CHECK(accepted >= 20);
+  CHECK(accepted >= 40);
 }
 
 #endif  // ARGMAP_TEST_ROUND_TRIP
