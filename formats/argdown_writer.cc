@@ -190,12 +190,6 @@ std::string WithoutStrictMode(std::string_view json) {
   return value.empty() ? std::string() : value.dump();
 }
 
-// One entry of a section: a statement or an argument, by its index in the map's records.
-struct Entry {
-  bool argument;
-  uint32_t index;
-};
-
 class ArgdownWriter {
  public:
   ArgdownWriter(const ArgumentMap& map, std::ostream& out) : map_(map), out_(out) {
@@ -210,104 +204,133 @@ class ArgdownWriter {
   }
 
  private:
+  // Omitted when there is nothing to put in it: Argdown has no use for an empty one.
   void WriteFrontMatter() {
-    bool has_title = !map_.title().empty();
-    if (!has_title && map_.metadata().empty()) return;
-    BeginBlock();
-    buffer_.append("===\n");
-    if (has_title) {
-      buffer_.append("title: ");
-      AppendJsonString(map_.title(), &buffer_, JsonStyle::kYamlSafe);
-      buffer_.push_back('\n');
+    std::string lines;
+    if (!map_.title().empty()) {
+      lines.append("title: ");
+      AppendJsonString(map_.title(), &lines, JsonStyle::kYamlSafe);
+      lines.push_back('\n');
     }
     for (const auto& [key, value] : map_.metadata()) {
-      if (key == "title" && has_title) continue;
+      if (key == "title" && !map_.title().empty()) continue;
       std::string kept = key == "model" ? WithoutStrictMode(value) : value;
       if (kept.empty()) continue;
-      AppendKey(key, &buffer_);
-      AppendJsonValue(kept, &buffer_, JsonStyle::kYamlSafe);
-      buffer_.push_back('\n');
+      AppendKey(key, &lines);
+      AppendJsonValue(kept, &lines, JsonStyle::kYamlSafe);
+      lines.push_back('\n');
     }
+    if (lines.empty()) return;
+    BeginBlock();
+    buffer_.append("===\n");
+    buffer_.append(lines);
     buffer_.append("===\n");
   }
 
-  // Sections in order of first appearance, merging statements and arguments by id; the
-  // section "" (nodes before any heading) comes first whatever its ids.
+  // The nodes by section. Sections come in order of first appearance among the statements, then
+  // among the arguments (the order in which a reader numbers them); the section "" (nodes before
+  // any heading) comes first. In each section its statements, then its arguments, each in stored
+  // order. Every statement is defined before anything refers to it, so that reading the output
+  // creates the nodes in the order written: an argument whose premises or conclusions belong to
+  // a later section is deferred to the end, under its section's heading once more. (Except in
+  // section "", to which no text after a heading can return.)
   void WriteSections() {
     const auto& statements = map_.statements();
     const auto& arguments = map_.arguments();
-    std::unordered_map<std::string_view, uint32_t> section_index;
-    std::vector<std::string_view> sections = {""};
-    section_index.emplace("", 0);
+    SectionIndex sections;
     std::vector<uint32_t> statement_section(statements.size()), argument_section(arguments.size());
-    std::string_view last_name;  // nodes in a row mostly share their section
-    uint32_t last_index = 0;
-    auto section_of = [&](std::string_view name) {
-      if (name == last_name) return last_index;
-      auto it = section_index.find(name);
-      if (it == section_index.end()) {
-        it = section_index.emplace(name, static_cast<uint32_t>(sections.size())).first;
-        sections.push_back(name);
-      }
-      last_name = name;
-      last_index = it->second;
-      return last_index;
-    };
-    size_t s = 0, a = 0;
-    while (s < statements.size() || a < arguments.size()) {
-      if (a == arguments.size() || (s < statements.size() && statements[s].id < arguments[a].id)) {
-        statement_section[s] = section_of(statements[s].section);
-        ++s;
-      } else {
-        argument_section[a] = section_of(arguments[a].section);
-        ++a;
-      }
+    for (size_t i = 0; i < statements.size(); ++i) {
+      statement_section[i] = sections.Of(statements[i].section);
     }
-    std::vector<uint32_t> starts;
-    std::vector<Entry> entries =
-        GroupBySection(statement_section, argument_section, sections.size(), &starts);
-    for (size_t k = 0; k < sections.size(); ++k) {
-      if (starts[k] == starts[k + 1]) continue;
-      if (k > 0) {
-        BeginBlock();
-        buffer_.append("# ");
-        AppendText(sections[k], &buffer_);
-        buffer_.push_back('\n');
-      }
-      for (uint32_t e = starts[k]; e < starts[k + 1]; ++e) {
-        if (entries[e].argument) {
-          WriteArgument(arguments[entries[e].index]);
-        } else {
-          WriteStatement(statements[entries[e].index]);
+    for (size_t i = 0; i < arguments.size(); ++i) {
+      argument_section[i] = sections.Of(arguments[i].section);
+    }
+    std::vector<uint32_t> statement_order, statement_starts, argument_order, argument_starts;
+    SortBySection(statement_section, sections.size(), &statement_order, &statement_starts);
+    SortBySection(argument_section, sections.size(), &argument_order, &argument_starts);
+    std::vector<bool> deferred(arguments.size());
+    for (size_t i = 0; i < arguments.size(); ++i) {
+      deferred[i] = argument_section[i] != 0 &&
+                    LatestSection(arguments[i], statement_section) > argument_section[i];
+    }
+    for (bool deferred_pass : {false, true}) {
+      for (size_t k = 0; k < sections.size(); ++k) {
+        bool heading_written = k == 0;
+        auto heading = [&] {
+          if (heading_written) return;
+          heading_written = true;
+          BeginBlock();
+          buffer_.append("# ");
+          AppendText(sections.name(k), &buffer_);
+          buffer_.push_back('\n');
+        };
+        for (uint32_t e = statement_starts[k]; !deferred_pass && e < statement_starts[k + 1]; ++e) {
+          heading();
+          WriteStatement(statements[statement_order[e]]);
+          MaybeFlush();
         }
-        MaybeFlush();
+        for (uint32_t e = argument_starts[k]; e < argument_starts[k + 1]; ++e) {
+          if (deferred[argument_order[e]] != deferred_pass) continue;
+          heading();
+          WriteArgument(arguments[argument_order[e]]);
+          MaybeFlush();
+        }
       }
     }
   }
 
-  // Counting sort: per section, its statements then its arguments, each in stored order.
-  // (*starts)[k] is where section k begins in the result; it has one more element at the end.
-  static std::vector<Entry> GroupBySection(const std::vector<uint32_t>& statement_section,
-                                           const std::vector<uint32_t>& argument_section,
-                                           size_t section_count, std::vector<uint32_t>* starts) {
-    std::vector<uint32_t> statement_count(section_count, 0), argument_count(section_count, 0);
-    for (uint32_t k : statement_section) ++statement_count[k];
-    for (uint32_t k : argument_section) ++argument_count[k];
+  // Section names to dense indexes in order of first lookup; "" is index 0.
+  class SectionIndex {
+   public:
+    SectionIndex() {
+      names_.push_back("");
+      index_.emplace("", 0);
+    }
+    uint32_t Of(std::string_view name) {
+      if (name == last_name_) return last_index_;  // nodes in a row mostly share their section
+      auto it = index_.find(name);
+      if (it == index_.end()) {
+        it = index_.emplace(name, static_cast<uint32_t>(names_.size())).first;
+        names_.push_back(name);
+      }
+      last_name_ = name;
+      last_index_ = it->second;
+      return last_index_;
+    }
+    std::string_view name(size_t index) const { return names_[index]; }
+    size_t size() const { return names_.size(); }
+
+   private:
+    std::vector<std::string_view> names_;
+    std::unordered_map<std::string_view, uint32_t> index_;
+    std::string_view last_name_;
+    uint32_t last_index_ = 0;
+  };
+
+  // Counting sort of record indexes by section, stable. Section k's records are
+  // (*order)[(*starts)[k] .. (*starts)[k + 1]).
+  static void SortBySection(const std::vector<uint32_t>& section_of, size_t section_count,
+                            std::vector<uint32_t>* order, std::vector<uint32_t>* starts) {
     starts->assign(section_count + 1, 0);
-    std::vector<uint32_t> next_statement(section_count), next_argument(section_count);
-    for (size_t k = 0; k < section_count; ++k) {
-      next_statement[k] = (*starts)[k];
-      next_argument[k] = (*starts)[k] + statement_count[k];
-      (*starts)[k + 1] = next_argument[k] + argument_count[k];
+    for (uint32_t k : section_of) ++(*starts)[k + 1];
+    for (size_t k = 0; k < section_count; ++k) (*starts)[k + 1] += (*starts)[k];
+    std::vector<uint32_t> next(starts->begin(), starts->end() - 1);
+    order->resize(section_of.size());
+    for (uint32_t i = 0; i < section_of.size(); ++i) (*order)[next[section_of[i]]++] = i;
+  }
+
+  // The latest section among the statements of an argument's inference steps.
+  uint32_t LatestSection(const Argument& a, const std::vector<uint32_t>& statement_section) const {
+    uint32_t latest = 0;
+    auto consider = [&](NodeId id) {
+      uint32_t v = map_.VertexOf(id);
+      if (v != kNoIndex) latest = std::max(latest, statement_section[map_.vertex(v).index]);
+    };
+    for (const InferenceStep& step : a.steps) {
+      for (NodeId premise : step.premises) consider(premise);
+      consider(step.conclusion);
     }
-    std::vector<Entry> entries((*starts)[section_count]);
-    for (uint32_t i = 0; i < statement_section.size(); ++i) {
-      entries[next_statement[statement_section[i]]++] = Entry{false, i};
-    }
-    for (uint32_t i = 0; i < argument_section.size(); ++i) {
-      entries[next_argument[argument_section[i]]++] = Entry{true, i};
-    }
-    return entries;
+    return latest;
   }
 
   void WriteStatement(const Statement& s) {

@@ -27,7 +27,10 @@
 // replaced, so that the output stays valid: a line break in a text, title, tag or rule by a space,
 // `]` in a statement title and `>` in an argument title by their fullwidth forms `］` `＞`, `)` in
 // a tag by `）`, and in a rule `{ }` by `( )`, the second of two adjacent `-` by U+2010 and a `/`
-// before `/` or `*` by U+2215. Such maps do not survive a round trip unchanged.
+// before `/` or `*` by U+2215. Such maps do not survive a round trip unchanged, and neither do
+// these, which Argdown reads differently: a relation from an argument that has inference steps
+// (Argdown moves it to the argument's conclusion), a warrant that is not the first premise with
+// role warrant, a user tag named after a role or `thesis`, leading or trailing blanks of texts.
 //
 // Linear in the map's size; the output is buffered and streamed. Stateless: concurrent calls on
 // one const map are safe.
