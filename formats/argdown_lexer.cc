@@ -16,6 +16,17 @@ constexpr std::array<bool, 256> MakeControlTable() {
 }
 constexpr std::array<bool, 256> kEndsFreestyle = MakeControlTable();
 
+// Characters at which some token other than Freestyle may start; at any other character only
+// Freestyle can match, which MatchDefault takes as a shortcut.
+constexpr std::array<bool, 256> MakeMaybeTokenTable() {
+  std::array<bool, 256> table{};
+  for (unsigned char c : std::string_view("\\@#*_[],.:;</>-(){}=+ \t\r\n0123456789")) {
+    table[c] = true;
+  }
+  return table;
+}
+constexpr std::array<bool, 256> kMaybeToken = MakeMaybeTokenTable();
+
 bool IsUnusedControlChar(char c) {
   return c != '\\' && c != '\r' && c != '\n' && kEndsFreestyle[static_cast<unsigned char>(c)];
 }
@@ -90,7 +101,11 @@ bool IsTagCodePoint(uint32_t cp) {
 }
 
 bool StartsWith(std::string_view text, size_t i, std::string_view prefix) {
-  return text.size() - i >= prefix.size() && text.compare(i, prefix.size(), prefix) == 0;
+  if (text.size() - i < prefix.size()) return false;
+  for (size_t k = 0; k < prefix.size(); ++k) {
+    if (text[i + k] != prefix[k]) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -185,16 +200,20 @@ ArgdownLexer::ArgdownLexer(std::string_view text) : text_(text) {}
 
 Token ArgdownLexer::Next() {
   Peek(0);
-  Token token = pending_.front();
-  if (token.type != ArgdownToken::kEof) pending_.pop_front();
+  Token token = pending_[head_];
+  if (token.type != ArgdownToken::kEof && ++head_ >= 256 && head_ * 2 >= pending_.size()) {
+    pending_.erase(pending_.begin(), pending_.begin() + static_cast<ptrdiff_t>(head_));
+    head_ = 0;
+  }
   return token;
 }
 
 const Token& ArgdownLexer::Peek(size_t k) {
   // One token more than asked for: an Emptyline is only real if something follows it
   // (Argdown drops a trailing one), which is known once the next token is lexed.
-  while (!eof_ && pending_.size() <= k + 1) Produce();
-  return pending_[k < pending_.size() ? k : pending_.size() - 1];
+  while (!eof_ && pending_.size() - head_ <= k + 1) Produce();
+  size_t i = head_ + k;
+  return pending_[i < pending_.size() ? i : pending_.size() - 1];
 }
 
 void ArgdownLexer::Emit(ArgdownToken type, size_t begin, size_t end, uint32_t indent) {
@@ -232,7 +251,7 @@ void ArgdownLexer::Produce() {
   size_t before = pending_.size();
   while (pending_.size() == before) {
     if (pos_ >= text_.size()) {
-      if (!pending_.empty() && pending_.back().type == ArgdownToken::kEmptyline) {
+      if (pending_.size() > head_ && pending_.back().type == ArgdownToken::kEmptyline) {
         pending_.pop_back();
       }
       EmitRemainingDedents();
@@ -252,12 +271,17 @@ void ArgdownLexer::Produce() {
 // it skipped text (a comment or spaces) without a token.
 bool ArgdownLexer::MatchDefault(Token* token) {
   const size_t start = pos_;
+  ws_end_ = pos_;  // the end of the spaces and tabs at pos_, which many matchers skip first
+  while (ws_end_ < text_.size() && IsHorizontalSpace(text_[ws_end_])) ++ws_end_;
   auto make = [&](ArgdownToken type, size_t end, size_t offset, uint32_t indent = 0) {
     *token = Token{type, offset, end - offset, indent};
     pos_ = end;  // Produce() sets it again; matchers below read it
     return true;
   };
   size_t end;
+  if (!kMaybeToken[static_cast<unsigned char>(text_[start])]) {
+    return make(ArgdownToken::kFreestyle, MatchFreestyle(), start);
+  }
   if ((end = MatchComment()) != npos) {
     Skip(end);
     return false;
@@ -331,6 +355,8 @@ bool ArgdownLexer::MatchDefault(Token* token) {
 // Inference mode: between `--` and `--` (lexer.js: inference_mode).
 bool ArgdownLexer::MatchInference(Token* token) {
   const size_t start = pos_;
+  ws_end_ = pos_;
+  while (ws_end_ < text_.size() && IsHorizontalSpace(text_[ws_end_])) ++ws_end_;
   auto make = [&](ArgdownToken type, size_t end) {
     *token = Token{type, start, end - start, 0};
     pos_ = end;
@@ -551,7 +577,7 @@ size_t ArgdownLexer::MatchEmptyline() const {
   size_t i = pos_;
   int lines = 0;
   while (true) {
-    size_t j = i;
+    size_t j = i == pos_ ? ws_end_ : i;
     while (j < text_.size() && IsHorizontalSpace(text_[j])) ++j;
     if (StartsWith(text_, j, "\r\n")) {
       j += 2;
@@ -568,8 +594,7 @@ size_t ArgdownLexer::MatchEmptyline() const {
 
 // [ \t]*(?:\r\n|\n|\r)
 size_t ArgdownLexer::MatchNewline() const {
-  size_t i = pos_;
-  while (i < text_.size() && IsHorizontalSpace(text_[i])) ++i;
+  size_t i = ws_end_;
   if (StartsWith(text_, i, "\r\n")) return i + 2;
   if (i < text_.size() && (text_[i] == '\n' || text_[i] == '\r')) return i + 1;
   return npos;
@@ -578,16 +603,14 @@ size_t ArgdownLexer::MatchNewline() const {
 // ^[ \t]*-{2}, right after a Newline or at the very start.
 size_t ArgdownLexer::MatchInferenceStart() const {
   if (any_token_ && last_ != ArgdownToken::kNewline) return npos;
-  size_t i = pos_;
-  while (i < text_.size() && IsHorizontalSpace(text_[i])) ++i;
+  size_t i = ws_end_;
   return StartsWith(text_, i, "--") ? i + 2 : npos;
 }
 
 // The seven relation symbols at the start of a line, in lexer.js's order.
 size_t ArgdownLexer::MatchRelation(ArgdownToken* type, uint32_t* indent) const {
   if (!AtLineStart()) return npos;
-  size_t i = pos_;
-  while (i < text_.size() && IsHorizontalSpace(text_[i])) ++i;
+  size_t i = ws_end_;
   if (i >= text_.size()) return npos;
   *indent = static_cast<uint32_t>(i - pos_);
   auto at = [&](std::string_view symbol) { return StartsWith(text_, i, symbol); };
@@ -615,8 +638,7 @@ size_t ArgdownLexer::MatchHeadingStart() const {
 // ^[ \t]*\(\d+\) at the start of a line.
 size_t ArgdownLexer::MatchStatementNumber() const {
   if (!AtLineStart()) return npos;
-  size_t i = pos_;
-  while (i < text_.size() && IsHorizontalSpace(text_[i])) ++i;
+  size_t i = ws_end_;
   if (i >= text_.size() || text_[i] != '(') return npos;
   size_t digits = ++i;
   while (i < text_.size() && text_[i] >= '0' && text_[i] <= '9') ++i;
@@ -627,8 +649,7 @@ size_t ArgdownLexer::MatchStatementNumber() const {
 // ^([ \t]*)\d+\.(?=\s) or ^([ \t]*)\*(?=\s); the indentation counts one more than the spaces.
 size_t ArgdownLexer::MatchListItem(ArgdownToken* type, uint32_t* indent) const {
   if (!AtLineStart()) return npos;
-  size_t i = pos_;
-  while (i < text_.size() && IsHorizontalSpace(text_[i])) ++i;
+  size_t i = ws_end_;
   *indent = static_cast<uint32_t>(i - pos_ + 1);
   size_t digits = i;
   while (i < text_.size() && text_[i] >= '0' && text_[i] <= '9') ++i;
@@ -769,8 +790,7 @@ size_t ArgdownLexer::MatchBracketed(ArgdownToken* type) {
 }
 
 size_t ArgdownLexer::MatchSpaces() const {
-  size_t i = pos_;
-  while (i < text_.size() && IsHorizontalSpace(text_[i])) ++i;
+  size_t i = ws_end_;
   return i > pos_ ? i : npos;
 }
 

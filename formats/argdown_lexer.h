@@ -20,7 +20,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <string_view>
 #include <vector>
 
@@ -144,13 +143,15 @@ class ArgdownLexer {
 
   std::string_view text_;
   size_t pos_ = 0;
+  size_t ws_end_ = 0;  // MatchDefault/MatchInference: the end of the spaces and tabs at pos_
   Mode mode_ = Mode::kDefault;
   bool any_token_ = false;
   ArgdownToken last_ = ArgdownToken::kEof;  // the last token emitted (valid when any_token_)
   bool eof_ = false;
   std::vector<uint32_t> indents_{0};
   std::vector<Range> ranges_;
-  std::deque<Token> pending_;
+  std::vector<Token> pending_;  // lexed, not yet consumed: pending_[head_...]
+  size_t head_ = 0;
 
   mutable NextOccurrence next_triple_eq_, next_definition_close_, next_argument_definition_close_;
   mutable NextOccurrence next_close_bracket_, next_close_paren_, next_close_angle_;

@@ -42,11 +42,12 @@ void ArgdownMember::Clear() {
 }
 
 ArgdownModel::ArgdownModel(std::string_view text, DiagnosticSink* sink) : text_(text), sink_(sink) {
-  // About one statement per 60 bytes in typical maps; a guess that saves rehashing.
-  size_t expected = text.size() / 60 + 16;
+  // At most one statement per 60 bytes or so in typical maps; half that saves most rehashing
+  // without touching memory that is never used.
+  size_t expected = text.size() / 120 + 16;
   statements_.reserve(expected);
-  statement_index_.reserve(expected);
-  relation_keys_.reserve(expected);
+  statement_index_.Reserve(expected);
+  relation_keys_.Reserve(expected);
 }
 
 std::string ArgdownModel::Name(ArgdownNodeRef ref) const {
@@ -63,6 +64,12 @@ std::string ArgdownModel::Name(ArgdownNodeRef ref) const {
       break;
   }
   return "?";
+}
+
+uint8_t* ArgdownModel::IncomingKinds(ArgdownNodeRef ref) {
+  if (ref.kind == ArgdownNodeRef::Kind::kStatement) return &statements_[ref.index].incoming;
+  if (ref.kind == ArgdownNodeRef::Kind::kArgument) return &arguments_[ref.index].incoming;
+  return nullptr;  // inferences are never the source of a relation
 }
 
 void ArgdownModel::SetFrontMatter(const DataValue& data, size_t offset) {
@@ -111,23 +118,25 @@ std::string_view ArgdownModel::GenerateTitle() {
 }
 
 uint32_t ArgdownModel::StatementIndex(std::string_view title) {
-  auto [it, inserted] = statement_index_.try_emplace(title, 0);
+  bool inserted;
+  uint32_t index =
+      statement_index_.FindOrInsert(title, static_cast<uint32_t>(statements_.size()), &inserted);
   if (inserted) {
-    it->second = static_cast<uint32_t>(statements_.size());
     statements_.emplace_back();
     statements_.back().title = title;
   }
-  return it->second;
+  return index;
 }
 
 uint32_t ArgdownModel::ArgumentIndex(std::string_view title) {
-  auto [it, inserted] = argument_index_.try_emplace(title, 0);
+  bool inserted;
+  uint32_t index =
+      argument_index_.FindOrInsert(title, static_cast<uint32_t>(arguments_.size()), &inserted);
   if (inserted) {
-    it->second = static_cast<uint32_t>(arguments_.size());
     arguments_.emplace_back();
     arguments_.back().title = title;
   }
-  return it->second;
+  return index;
 }
 
 ArgdownModel::StatementExtra& ArgdownModel::Extra(StatementRecord& statement) {
@@ -189,8 +198,8 @@ void ArgdownModel::TakeStatementData(StatementRecord& statement, const ArgdownMe
     } else if (tag.name == "thesis") {
       statement.thesis = true;
     } else {
-      std::vector<std::string_view>& tags = Extra(statement).tags;
-      if (std::find(tags.begin(), tags.end(), tag.name) == tags.end()) tags.push_back(tag.name);
+      statement_tags_.emplace_back(static_cast<uint32_t>(&statement - statements_.data()),
+                                   tag.name);
     }
   }
   if (!member.has_data || !member.data.is_object()) return;
@@ -354,14 +363,21 @@ bool ArgdownModel::RelationEntry(ArgdownToken symbol, ArgdownNodeRef parent, siz
   return true;
 }
 
+// onRelationExit: Argdown looks for the relation among those of its source with the same target
+// and type. That finds a duplicate, a reversed contradiction — and, for a relation of a node to
+// itself, any relation of that type into the node, which the node's list holds too.
 void ArgdownModel::RelationExit(ArgdownRelation relation, ArgdownNodeRef member) {
   (relation.from.kind == ArgdownNodeRef::Kind::kNone ? relation.from : relation.to) = member;
-  if (relation_keys_.count(KeyOf(relation.kind, relation.from, relation.to))) return;
   if (relation.kind == ArgdownRelationKind::kContradictory &&
-      relation_keys_.count(KeyOf(relation.kind, relation.to, relation.from))) {
+      HasRelation(KeyOf(relation.kind, relation.to, relation.from))) {
     return;
   }
-  relation_keys_.insert(KeyOf(relation.kind, relation.from, relation.to));
+  uint8_t* incoming = IncomingKinds(relation.to);
+  uint8_t bit = static_cast<uint8_t>(1u << static_cast<unsigned>(relation.kind));
+  if (relation.from == relation.to && incoming && (*incoming & bit)) return;
+  RelationKey key = KeyOf(relation.kind, relation.from, relation.to);
+  if (!relation_keys_.Insert(key.a, key.b)) return;
+  if (incoming) *incoming |= bit;
   relations_.push_back(relation);
 }
 
@@ -441,27 +457,29 @@ void ArgdownModel::TransformArgumentRelations() {
     if (reconstructed(relation.from)) {
       const ArgumentRecord& argument = arguments_[relation.from.index];
       ArgdownNodeRef conclusion{ArgdownNodeRef::Kind::kStatement, argument.pcs.back().statement};
-      relation_keys_.erase(KeyOf(relation.kind, relation.from, relation.to));
+      RelationKey old_key = KeyOf(relation.kind, relation.from, relation.to);
+      relation_keys_.Erase(old_key.a, old_key.b);
       relation.from = conclusion;
       RelationKey key = KeyOf(relation.kind, relation.from, relation.to);
-      if (relation.to == conclusion || relation_keys_.count(key)) {
+      if (relation.to == conclusion || HasRelation(key)) {
         relation.removed = true;
         continue;
       }
-      relation_keys_.insert(key);
+      relation_keys_.Insert(key.a, key.b);
     }
     if (reconstructed(relation.to) && relation.kind == ArgdownRelationKind::kUndercut) {
       const ArgumentRecord& argument = arguments_[relation.to.index];
       const PcsEntry& last = argument.pcs.back();
-      relation_keys_.erase(KeyOf(relation.kind, relation.from, relation.to));
+      RelationKey old_key = KeyOf(relation.kind, relation.from, relation.to);
+      relation_keys_.Erase(old_key.a, old_key.b);
       if (last.inference < 0) continue;  // a broken structure, reported already
       relation.to = {ArgdownNodeRef::Kind::kInference, static_cast<uint32_t>(last.inference)};
       RelationKey key = KeyOf(relation.kind, relation.from, relation.to);
-      if (relation_keys_.count(key)) {
+      if (HasRelation(key)) {
         relation.removed = true;
         continue;
       }
-      relation_keys_.insert(key);
+      relation_keys_.Insert(key.a, key.b);
     }
   }
 }
@@ -469,7 +487,7 @@ void ArgdownModel::TransformArgumentRelations() {
 // Strict mode (transformStatementRelations): between statements, support is entailment and
 // attack contrariety (once per pair).
 void ArgdownModel::TransformStatementRelations() {
-  std::unordered_set<RelationKey, RelationKeyHash> contrary;
+  FlatKeySet contrary;
   for (ArgdownRelation& relation : relations_) {
     if (relation.removed || relation.from.kind != ArgdownNodeRef::Kind::kStatement ||
         relation.to.kind != ArgdownNodeRef::Kind::kStatement) {
@@ -478,13 +496,12 @@ void ArgdownModel::TransformStatementRelations() {
     if (relation.kind == ArgdownRelationKind::kSupport) {
       relation.kind = ArgdownRelationKind::kEntails;
     } else if (relation.kind == ArgdownRelationKind::kAttack) {
-      RelationKey key = KeyOf(ArgdownRelationKind::kContrary, relation.from, relation.to);
-      RelationKey reverse = KeyOf(ArgdownRelationKind::kContrary, relation.to, relation.from);
-      if (contrary.count(key) || contrary.count(reverse)) {
+      if (contrary.Contains(Packed(relation.from), Packed(relation.to)) ||
+          contrary.Contains(Packed(relation.to), Packed(relation.from))) {
         relation.removed = true;
       } else {
         relation.kind = ArgdownRelationKind::kContrary;
-        contrary.insert(key);
+        contrary.Insert(Packed(relation.from), Packed(relation.to));
       }
     }
   }
@@ -493,20 +510,18 @@ void ArgdownModel::TransformStatementRelations() {
 // removeRedundantEC2ARelations: a statement's attack on a reconstructed argument goes when the
 // statement already attacks, contradicts or is contrary to one of the argument's premises.
 void ArgdownModel::RemoveRedundantAttacks() {
-  std::unordered_set<uint64_t> conflicts;  // (statement, other statement) pairs
-  auto pair = [](uint32_t a, uint32_t b) { return (static_cast<uint64_t>(a) << 32) | b; };
+  FlatKeySet conflicts;  // (statement, other statement) pairs
   for (const ArgdownRelation& r : relations_) {
     if (r.removed || r.from.kind != ArgdownNodeRef::Kind::kStatement ||
         r.to.kind != ArgdownNodeRef::Kind::kStatement) {
       continue;
     }
-    if (r.kind == ArgdownRelationKind::kAttack) conflicts.insert(pair(r.from.index, r.to.index));
+    if (r.kind == ArgdownRelationKind::kAttack) conflicts.Insert(r.from.index, r.to.index);
     if (r.kind == ArgdownRelationKind::kContradictory || r.kind == ArgdownRelationKind::kContrary) {
-      conflicts.insert(pair(r.from.index, r.to.index));
-      conflicts.insert(pair(r.to.index, r.from.index));
+      conflicts.Insert(r.from.index, r.to.index);
+      conflicts.Insert(r.to.index, r.from.index);
     }
   }
-  if (conflicts.empty()) return;
   for (ArgdownRelation& r : relations_) {
     if (r.removed || r.kind != ArgdownRelationKind::kAttack ||
         r.from.kind != ArgdownNodeRef::Kind::kStatement ||
@@ -514,7 +529,7 @@ void ArgdownModel::RemoveRedundantAttacks() {
       continue;
     }
     for (const PcsEntry& entry : arguments_[r.to.index].pcs) {
-      if (entry.inference < 0 && conflicts.count(pair(r.from.index, entry.statement))) {
+      if (entry.inference < 0 && conflicts.Contains(r.from.index, entry.statement)) {
         r.removed = true;
         break;
       }
@@ -658,6 +673,17 @@ void ArgdownModel::Build(ArgumentMap* map) {
   out.set_metadata(metadata_);
   out.Reserve(statements_.size(), arguments_.size(), relations_.size());
   bool ok = sink_->errors() == 0;
+  // The tags of each statement, grouped by a stable counting sort: tag_order[tag_start[i] ...
+  // tag_start[i + 1]) are statement i's tags in text order.
+  std::vector<uint32_t> tag_start(statements_.size() + 1, 0), tag_order(statement_tags_.size());
+  for (const auto& [statement, tag] : statement_tags_) ++tag_start[statement + 1];
+  for (size_t i = 0; i < statements_.size(); ++i) tag_start[i + 1] += tag_start[i];
+  {
+    std::vector<uint32_t> next(tag_start.begin(), tag_start.end() - 1);
+    for (uint32_t k = 0; k < statement_tags_.size(); ++k) {
+      tag_order[next[statement_tags_[k].first]++] = k;
+    }
+  }
   for (size_t i = 0; i < statements_.size(); ++i) {
     StatementRecord& s = statements_[i];
     argmap::Statement record;
@@ -667,12 +693,17 @@ void ArgdownModel::Build(ArgumentMap* map) {
     record.thesis = s.thesis;
     int section = s.section != kNoSection ? s.section : s.first_member_section;
     if (section != kNoSection) record.section = sections_[section];
+    for (uint32_t k = tag_start[i]; k < tag_start[i + 1]; ++k) {
+      std::string_view tag = statement_tags_[tag_order[k]].second;
+      if (std::find(record.tags.begin(), record.tags.end(), tag) == record.tags.end()) {
+        record.tags.emplace_back(tag);
+      }
+    }
     if (s.extra != kNone) {
       StatementExtra& extra = statement_extras_[s.extra];
       record.actor = std::move(extra.actor);
       record.source = std::move(extra.source);
       record.quote = std::move(extra.quote);
-      for (std::string_view tag : extra.tags) record.tags.emplace_back(tag);
       if (extra.data.is_object()) {
         for (auto it = extra.data.begin(); it != extra.data.end(); ++it) {
           record.data.emplace_back(it.key(), it.value().dump());

@@ -24,13 +24,12 @@
 #include <deque>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "formats/argdown_data.h"
 #include "formats/argdown_lexer.h"
 #include "formats/diagnostic.h"
+#include "formats/flat_hash.h"
 #include "graph/argument_map.h"
 
 namespace argmap {
@@ -120,7 +119,6 @@ class ArgdownModel {
   static constexpr uint32_t kNone = UINT32_MAX;
 
   struct StatementExtra {
-    std::vector<std::string_view> tags;
     DataValue data;  // null when none
     std::string actor, source, quote;
     size_t actor_offset = 0, source_offset = 0, quote_offset = 0;
@@ -139,6 +137,7 @@ class ArgdownModel {
     size_t first_reference = SIZE_MAX;
     size_t role_offset = 0;
     uint32_t extra = kNone;  // into statement_extras_
+    uint8_t incoming = 0;    // bit k: a relation of ArgdownRelationKind k into it was read
   };
   struct PcsEntry {
     uint32_t statement;
@@ -156,6 +155,7 @@ class ArgdownModel {
     int first_member_section = kNoSection;
     size_t first_reference = SIZE_MAX;
     size_t pcs_offset = SIZE_MAX;
+    uint8_t incoming = 0;  // as StatementRecord::incoming
     std::vector<std::string_view> tags;
     DataValue data;
     std::vector<PcsEntry> pcs;
@@ -168,23 +168,17 @@ class ArgdownModel {
     size_t offset;
     size_t data_offset = 0;
   };
-  struct RelationKey {
-    uint64_t from, to;
-    ArgdownRelationKind kind;
-    bool operator==(const RelationKey&) const = default;
-  };
-  struct RelationKeyHash {
-    size_t operator()(const RelationKey& k) const {
-      return std::hash<uint64_t>()(k.from * 0x9E3779B97F4A7C15ull ^ (k.to << 7) ^
-                                   static_cast<uint64_t>(k.kind));
-    }
-  };
   static uint64_t Packed(ArgdownNodeRef ref) {
     return (static_cast<uint64_t>(ref.kind) << 32) | ref.index;
   }
+  // A relation as a FlatKeySet key: (source, target and kind).
+  struct RelationKey {
+    uint64_t a, b;
+  };
   static RelationKey KeyOf(ArgdownRelationKind kind, ArgdownNodeRef from, ArgdownNodeRef to) {
-    return RelationKey{Packed(from), Packed(to), kind};
+    return RelationKey{Packed(from), Packed(to) * 8 + static_cast<uint64_t>(kind)};
   }
+  bool HasRelation(RelationKey key) const { return relation_keys_.Contains(key.a, key.b); }
 
   std::string_view GenerateTitle();
   uint32_t StatementIndex(std::string_view title);
@@ -197,6 +191,7 @@ class ArgdownModel {
   void DeclareText(StatementRecord& statement, std::string* field, size_t* field_offset,
                    std::string_view what, std::string value, size_t offset);
   std::string Name(ArgdownNodeRef ref) const;
+  uint8_t* IncomingKinds(ArgdownNodeRef ref);
 
   void TransformArgumentRelations();
   void TransformStatementRelations();
@@ -218,13 +213,15 @@ class ArgdownModel {
   std::deque<std::string> generated_titles_;  // stable storage behind generated title views
   std::vector<StatementRecord> statements_;
   std::vector<StatementExtra> statement_extras_;
+  // The statements' tags in text order, duplicates included: one vector for all, not one each.
+  std::vector<std::pair<uint32_t, std::string_view>> statement_tags_;
   std::vector<ArgumentRecord> arguments_;
   std::vector<Inference> inferences_;
   std::vector<DataValue> pcs_member_data_;
   std::vector<ArgdownRelation> relations_;
-  std::unordered_map<std::string_view, uint32_t> statement_index_;
-  std::unordered_map<std::string_view, uint32_t> argument_index_;
-  std::unordered_set<RelationKey, RelationKeyHash> relation_keys_;
+  FlatTitleIndex statement_index_;
+  FlatTitleIndex argument_index_;
+  FlatKeySet relation_keys_;
   uint32_t current_pcs_ = kNone;    // the argument whose pcs is being read
   int32_t current_inference_ = -1;  // Argdown never resets it, see RelationEntry
 };

@@ -162,7 +162,10 @@ Status Database::OpenReadOnly() {
   // A writer creating the store holds the access lock; so does one that writes. A compaction in
   // a running writer may still delete a file between our reading the file list and opening the
   // file; a second attempt sees the new list.
-  for (int attempt = 0; attempt < 3; ++attempt) {
+  // RocksDB reports such a vanished file as Corruption ("Can't access ... No such file"); real
+  // damage stays on every attempt and is reported after the last one.
+  constexpr int kAttempts = 20;
+  for (int attempt = 0; attempt < kAttempts; ++attempt) {
     std::unique_ptr<FileLock> access;
     if (Status s = LockAccess(FileLock::Kind::kShared, &access); !s.ok()) return s;
     std::error_code ec;
@@ -175,7 +178,8 @@ Status Database::OpenReadOnly() {
       db_.reset(raw);
       break;
     }
-    if (!opened.IsIOError() && !opened.IsPathNotFound()) break;
+    bool vanished = opened.ToString().find("No such file or directory") != std::string::npos;
+    if (!opened.IsIOError() && !opened.IsPathNotFound() && !vanished) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   if (!opened.ok()) return Convert(opened, "opening");

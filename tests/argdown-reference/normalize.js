@@ -34,15 +34,24 @@ function trimText(s) {
   return (s || "").replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "");
 }
 
-// A member's text as argmap keeps it: without the characters of its tags (Argdown's
-// removeTagsFromText) and with each link as [text](url) (Argdown keeps only the text).
+// A member's text as argmap keeps it: without its tags, as Argdown's removeTagsFromText
+// setting gives it (where a tag stood before a line break, that line break's space then does
+// not double the space before the tag), and with each link as [text](url) (Argdown keeps only
+// the link's text).
 function textWithoutTags(member) {
   let text = member.text || "";
   const ranges = (member.ranges || []).filter(r => r.type === "tag" || r.type === "link");
   ranges.sort((a, b) => b.start - a.start);
   for (const r of ranges) {
-    const replacement = r.type === "tag" ? "" : "[" + text.slice(r.start, r.stop + 1) + "](" + r.url + ")";
-    text = text.slice(0, r.start) + replacement + text.slice(r.stop + 1);
+    if (r.type === "tag") {
+      text = text.slice(0, r.start) + text.slice(r.stop + 1);
+      if (r.start > 0 && text[r.start - 1] === " " && text[r.start] === " ") {
+        text = text.slice(0, r.start) + text.slice(r.start + 1);
+      }
+    } else {
+      const link = "[" + text.slice(r.start, r.stop + 1) + "](" + r.url + ")";
+      text = text.slice(0, r.start) + link + text.slice(r.stop + 1);
+    }
   }
   return trimText(text);
 }
@@ -58,9 +67,18 @@ function canonicalMember(members) {
   return fallback;
 }
 
+// Section titles as argmap keeps them: the heading's text with its tags, and links as
+// [text](url) as in statement texts.
 function sectionTitles(sections, out) {
   for (const s of sections || []) {
-    out[s.id] = s.title;
+    let title = s.title;
+    const links = (s.ranges || []).filter(r => r.type === "link");
+    links.sort((a, b) => b.start - a.start);
+    for (const r of links) {
+      title = title.slice(0, r.start) + "[" + title.slice(r.start, r.stop + 1) + "](" + r.url + ")" +
+              title.slice(r.stop + 1);
+    }
+    out[s.id] = title.trim();
     sectionTitles(s.children, out);
   }
   return out;
