@@ -25,6 +25,7 @@ class ByteSet {
   constexpr explicit ByteSet(std::string_view members) {
     for (char c : members) member_[static_cast<unsigned char>(c)] = true;
   }
+  constexpr bool Contains(char c) const { return member_[static_cast<unsigned char>(c)]; }
   // The first position at or after `from` whose byte is a member, or npos.
   size_t FindIn(std::string_view text, size_t from) const {
     for (size_t i = from; i < text.size(); ++i) {
@@ -96,71 +97,117 @@ bool IsShortcodeName(std::string_view name) {
 // an inference line (a rule, where `,` separates rules and `--` ends the line).
 enum class TextContext { kText, kRule };
 
-// The characters that may need an escape or a replacement; everything else is copied in runs.
-constexpr ByteSet kTextSpecials("\r\n\\[]<>#*_{}/=.:");
-constexpr ByteSet kRuleSpecials("\r\n\\{}-/.:");
+// The characters that may need an escape or a replacement, or that change what Argdown's lexer
+// does with a following blank; everything else is copied in runs.
+constexpr ByteSet kTextSpecials(" \t\r\n\\[]<>#*_{}/=.:");
+constexpr ByteSet kRuleSpecials(" \t\r\n\\{}-/.:,");
 constexpr ByteSet kStatementTitleSpecials("\r\n]\xE2");
 constexpr ByteSet kArgumentTitleSpecials("\r\n>\xE2");
+// Argdown's "unused control characters": each is a token of its own that takes one blank after
+// it; a second blank would start a token, and Argdown skips blanks there.
+constexpr ByteSet kControlCharacters("@#*_[],.:;</>-(){}");
 
-enum class TextAction { kKeep, kEscape, kSpace, kDrop };
+// What Argdown's lexer does with a blank (space or tab) at the current point of the output.
+enum class BlankState {
+  kStart,       // the start of the text: skipped, as the reader trims texts anyway
+  kFreestyle,   // inside plain text: part of it
+  kEscape,      // after `\x`: a space is part of the escape, a tab is not
+  kControl,     // after a control character or a `.x.` span: one blank is part of it
+  kTokenStart,  // skipped: must be escaped
+  kRuleComma,   // after the `,` between two rules: the one space goes, the reader puts it back
+};
 
-// What to do with text[i], one of the context's specials other than '.' and ':'. A line break
-// becomes a space, "\r\n" one space.
+// Appends a blank from the text, escaped where Argdown's lexer would skip it.
+void AppendBlank(char blank, BlankState* state, std::string* out) {
+  switch (*state) {
+    case BlankState::kStart:
+    case BlankState::kFreestyle:
+      break;
+    case BlankState::kEscape:
+      if (blank == ' ') break;
+      [[fallthrough]];
+    case BlankState::kTokenStart:
+      out->push_back('\\');
+      *state = BlankState::kEscape;
+      break;
+    case BlankState::kControl:
+    case BlankState::kRuleComma:
+      *state = BlankState::kTokenStart;
+      break;
+  }
+  out->push_back(blank);
+}
+
+enum class TextAction { kKeep, kEscape };
+
+// Whether text[i], one of the context's specials other than blanks, '.' and ':', needs `\`.
 TextAction ActionFor(std::string_view text, size_t i) {
   auto escape_if = [](bool escape) { return escape ? TextAction::kEscape : TextAction::kKeep; };
   char next = At(text, i + 1);
   switch (text[i]) {
-    case '\r':
-      return next == '\n' ? TextAction::kDrop : TextAction::kSpace;
-    case '\n':
-      return TextAction::kSpace;
     case '/':  // `//` and `/*` start comments
       return escape_if(next == '/' || next == '*');
     case '=':  // `===` starts front matter (a text's special only)
       return escape_if(next == '=' && At(text, i + 2) == '=');
     case '-':  // `--` ends an inference line (a rule's special only)
       return escape_if(next == '-');
+    case ',':  // separates rules; the reader joins them with ", " (a rule's special only)
+      return escape_if(i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || next != ' ' ||
+                       At(text, i + 2) == '\0' || At(text, i + 2) == ' ' ||
+                       At(text, i + 2) == '\t' || At(text, i + 2) == ',');
     default:
       return TextAction::kEscape;
   }
 }
 
 // One line in which every character means itself: Argdown's `\x` escapes what it would read as
-// syntax. A `.x.` or `:x:` span is one token to Argdown: written as it is, unless it is a
-// shortcode, whose opening delimiter is escaped. (Every '.' and ':' outside such a span is
-// where Argdown's lexer starts a token, since the text's other syntax is escaped.)
+// syntax, and the blanks that its lexer would skip. A `.x.` or `:x:` span is one token to
+// Argdown: written as it is, unless it is a shortcode, whose opening delimiter is escaped.
+// (Every '.' and ':' outside such a span is where Argdown's lexer starts a token, since the
+// text's other syntax is escaped.) Line breaks become spaces.
 void AppendEscaped(std::string_view text, TextContext context, std::string* out) {
   const ByteSet& specials = context == TextContext::kText ? kTextSpecials : kRuleSpecials;
+  BlankState state = BlankState::kStart;
   size_t done = 0;
   for (size_t i = specials.FindIn(text, 0); i != std::string_view::npos;
        i = specials.FindIn(text, done)) {
-    out->append(text.substr(done, i - done));
+    if (i > done) {  // a run of plain text
+      out->append(text.substr(done, i - done));
+      state =
+          kControlCharacters.Contains(text[i - 1]) ? BlankState::kControl : BlankState::kFreestyle;
+    }
     done = i + 1;
-    if (text[i] == '.' || text[i] == ':') {
+    char c = text[i];
+    if (c == '\r' && At(text, i + 1) == '\n') continue;  // "\r\n" is one line break
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      AppendBlank(c == '\t' ? '\t' : ' ', &state, out);
+      continue;
+    }
+    if (c == '.' || c == ':') {
       size_t end = SpecialCharEnd(text, i);
-      if (end == std::string_view::npos) {
-        out->push_back(text[i]);
-      } else if (IsShortcodeName(text.substr(i + 1, end - i - 1))) {
+      if (end != std::string_view::npos && IsShortcodeName(text.substr(i + 1, end - i - 1))) {
         out->push_back('\\');
-        out->push_back(text[i]);
-      } else {
+        out->push_back(c);
+        state = BlankState::kEscape;
+      } else if (end != std::string_view::npos) {
         out->append(text.substr(i, end + 1 - i));
         done = end + 1;
+        state = BlankState::kControl;
+      } else {
+        out->push_back(c);
+        state = BlankState::kControl;
       }
       continue;
     }
-    switch (ActionFor(text, i)) {
-      case TextAction::kEscape:
-        out->push_back('\\');
-        [[fallthrough]];
-      case TextAction::kKeep:
-        out->push_back(text[i]);
-        break;
-      case TextAction::kSpace:
-        out->push_back(' ');
-        break;
-      case TextAction::kDrop:
-        break;
+    if (ActionFor(text, i) == TextAction::kEscape) {
+      out->push_back('\\');
+      out->push_back(c);
+      state = BlankState::kEscape;
+    } else {
+      out->push_back(c);
+      state = c == ','                         ? BlankState::kRuleComma
+              : kControlCharacters.Contains(c) ? BlankState::kControl
+                                               : BlankState::kFreestyle;
     }
   }
   out->append(text.substr(done));

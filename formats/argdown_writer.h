@@ -28,16 +28,19 @@
 // Texts, headings and inference rules escape with a backslash what Argdown would read as
 // syntax: in texts and headings `\ [ ] < > # * _ { }`, a `/` that starts `//` or `/*`, an `=`
 // that starts `===`; in rules `\ { }`, a `-` before `-`, and the `/`; in both the opening `.`
-// or `:` of a shortcode (`.A.`, `:+1:`, which Argdown would show as symbols). Any other `.x.` or
-// `:x:` span is written as it is, since Argdown reads it as one token, without escapes. What
-// Argdown cannot express is replaced, so that the output stays valid: a line break (also U+2028,
-// U+2029 in titles) by a space, `]` in a statement title and `>` in an argument title by their
-// fullwidth forms `］` `＞`, `)` in a tag by `）`. Such maps do not survive a round trip
+// or `:` of a shortcode (`.A.`, `:+1:`, which Argdown would show as symbols); in rules a `,`
+// unless it is followed by one space (the reader splits rules there and joins them with ", ");
+// and blanks that Argdown's lexer would skip (a second blank after a control character, a tab
+// after an escape). Any other `.x.` or `:x:` span is written as it is, since Argdown reads it as
+// one token, without escapes.
+//
+// What Argdown cannot express is replaced, so that the output stays valid: a line break (also
+// U+2028, U+2029 in titles) by a space, `]` in a statement title and `>` in an argument title by
+// their fullwidth forms `］` `＞`, `)` in a tag by `）`. Such maps do not survive a round trip
 // unchanged, and neither do these, which Argdown reads differently: a relation from an argument
 // that has inference steps (Argdown moves it to the argument's conclusion), a warrant that is not
 // the first premise with role warrant, a user tag named after a role or `thesis`, leading or
-// trailing blanks of texts and rules, a rule with `,` not followed by one space (Argdown splits
-// rules at commas).
+// trailing blanks of texts and rules.
 //
 // Linear in the map's size; the output is buffered and streamed. Stateless: concurrent calls on
 // one const map are safe.

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <sstream>
 
 #include "formats/argdown_reader.h"
@@ -445,6 +446,35 @@ TEST_CASE("dots and colons: shortcodes are escaped, other .x. spans kept as they
         "[Spans]: v1.2*3.0 a.\\b. x:#y: z \\.A. \\:+1:x \\:up: ..A. 10:30:45 .A\xC2\xA0\\.A. "
         "\\*\\.\\[\\]. e.g.\n");
   CheckRoundTrip(map, "spans.argdown");
+}
+
+TEST_CASE("random texts and rules of Argdown syntax read back as written", "[formats]") {
+  // Seeded, so the same texts every run. Line breaks become spaces and the reader trims texts,
+  // so the texts here have neither at their ends.
+  const std::vector<std::string> atoms = {
+      "a",   "b",  " ",  ".",  ":",    "\\", "[",    "]",  "<",      ">",  "#",
+      "*",   "_",  "{",  "}",  "/",    "=",  "-",    "+",  ",",      ";",  "(",
+      ")",   "@",  "\"", "'",  "A",    "up", "+1",   "->", "\t",     "  ", "\xC3\xBC",
+      "===", "//", "/*", "*/", "<!--", "--", "e.g.", "#(", "[x](y)", "@[", "\xF0\x9F\x98\x80",
+      "**",  "__", ". ", ": ", ", "};
+  std::mt19937 random(20240601);
+  auto random_text = [&] {
+    std::string text = "x";
+    for (size_t n = 1 + random() % 12; n > 0; --n) text += atoms[random() % atoms.size()];
+    return text + "y";
+  };
+  for (int round = 0; round < 300; ++round) {
+    ArgumentMap map;
+    std::vector<NodeId> ids;
+    for (int k = 0; k < 3; ++k)
+      ids.push_back(AddStatement(map, Make("S" + std::to_string(k), random_text())));
+    Argument argument;
+    argument.title = "A";
+    argument.text = random_text();
+    argument.steps = {Step({ids[0], ids[1]}, ids[2], random_text())};
+    AddArgument(map, argument);
+    CheckRoundTrip(map, "random-" + std::to_string(round) + ".argdown");
+  }
 }
 
 TEST_CASE("a line separator in a title becomes a space", "[formats]") {
