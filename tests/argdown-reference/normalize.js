@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs the real Argdown CLI (`argdown json FILE --stdout --silent`) on one file and prints the
-// normalized result that tests/formats/argdown_reference_test.cc compares argmap's reader with.
+// normalized result that tests/formats/argdown_reader_reference_test.cc compares argmap's reader with.
 //
 // Accepted file:
 //   {"accepted": true, "metadata": {front matter}, "statements": [...], "arguments": [...],

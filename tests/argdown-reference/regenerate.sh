@@ -5,7 +5,7 @@
 # For every corpus file (corpus/*.argdown) and every reader fixture
 # (tests/formats/fixtures/*.argdown) it runs `argdown json FILE --stdout --silent` through
 # normalize.js and stores the normalized result as expected/<corpus|fixtures>/NAME.json.
-# The C++ test tests/formats/argdown_reference_test.cc reads these files; it needs no Node.
+# The C++ test tests/formats/argdown_reader_reference_test.cc reads these files; it needs no Node.
 set -euo pipefail
 shopt -s nullglob
 here="$(cd "$(dirname "$0")" && pwd)"

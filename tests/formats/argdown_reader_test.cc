@@ -1,5 +1,5 @@
 // ReadArgdown, construct by construct and error by error: exact maps and exact error texts.
-// (argdown_reference_test.cc compares the same reader with the real Argdown CLI.)
+// (argdown_reader_reference_test.cc compares the same reader with the real Argdown CLI.)
 #include "formats/argdown_reader.h"
 
 #include <catch2/catch.hpp>

@@ -45,6 +45,7 @@ constexpr Difference kDifferences[] = {
     {"fixtures/diff-inference-data",
      "data on an inference line other than uses/from is unsupported"},
     {"fixtures/diff-model-setting", "front matter model settings other than mode are unsupported"},
+    {"fixtures/diff-model-mode", "a model mode other than strict or loose is an error"},
     {"fixtures/diff-yaml-anchor", "YAML anchors and aliases in data are unsupported"},
     {"fixtures/diff-self-contradiction", "a statement cannot contradict itself in argmap"},
     {"fixtures/diff-invalid-utf8",
