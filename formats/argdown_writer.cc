@@ -16,8 +16,6 @@ constexpr size_t kFlushBytes = 1 << 16;
 constexpr std::string_view kFullwidthBracket = "\xEF\xBC\xBD";  // U+FF3D ］
 constexpr std::string_view kFullwidthGreater = "\xEF\xBC\x9E";  // U+FF1E ＞
 constexpr std::string_view kFullwidthParen = "\xEF\xBC\x89";    // U+FF09 ）
-constexpr std::string_view kHyphen = "\xE2\x80\x90";            // U+2010 ‐
-constexpr std::string_view kDivisionSlash = "\xE2\x88\x95";     // U+2215 ∕
 
 char At(std::string_view text, size_t i) { return i < text.size() ? text[i] : '\0'; }
 
@@ -27,6 +25,7 @@ class ByteSet {
   constexpr explicit ByteSet(std::string_view members) {
     for (char c : members) member_[static_cast<unsigned char>(c)] = true;
   }
+  constexpr bool Contains(char c) const { return member_[static_cast<unsigned char>(c)]; }
   // The first position at or after `from` whose byte is a member, or npos.
   size_t FindIn(std::string_view text, size_t from) const {
     for (size_t i = from; i < text.size(); ++i) {
@@ -39,53 +38,183 @@ class ByteSet {
   bool member_[256] = {};
 };
 
-// The characters AppendText may have to escape or replace; everything else is copied in runs.
-constexpr ByteSet kTextSpecials("\r\n\\[]<>#*_{}/=");
-constexpr ByteSet kStatementTitleSpecials("\r\n]");
-constexpr ByteSet kArgumentTitleSpecials("\r\n>");
+// Argdown's shortcodes (as formats/argdown_reader.cc reads them): `.name.` or `:name:` in a text
+// or rule shows as a symbol (`.A.` as ∀, `:+1:` as 👍). The names, without delimiters:
+constexpr std::string_view kShortcodeNames[] = {
+    "A",     "E",     "O",        "P",        "->",           "<->",
+    "~",     "^",     "v",        "v_",       "<>",           "[]",
+    "happy", "smile", "smiley",   "laugh",    "lol",          "rofl",
+    "joy",   "heart", "?",        "question", "love",         "wink",
+    "shush", "meh",   "eye-roll", "sad",      "disappointed", "scream",
+    "+1",    "up",    "-1",       "down",     "think",        "star",
+    "y",     "agree", "n",        "disagree"};
+constexpr size_t kLongestShortcodeName = 12;  // "disappointed"
 
-enum class TextAction { kKeep, kEscape, kSpace, kDrop };
+// Whether the code point at text[i] is whitespace to JavaScript's \s, which ends a shortcode
+// candidate in Argdown's lexer; *length receives its length in bytes.
+bool IsJsSpaceAt(std::string_view text, size_t i, size_t* length) {
+  unsigned c = static_cast<unsigned char>(text[i]);
+  *length = 1;
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  if (c == 0xC2 && static_cast<unsigned char>(At(text, i + 1)) == 0xA0) {
+    *length = 2;
+    return true;  // U+00A0
+  }
+  if (c < 0xE1 || c > 0xEF || i + 2 >= text.size()) return false;
+  uint32_t cp = ((c & 0x0F) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3F) << 6) |
+                (static_cast<unsigned char>(text[i + 2]) & 0x3F);
+  *length = 3;
+  return cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
+         cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
+}
 
-// What to do with text[i], one of kTextSpecials. A line break becomes a space, "\r\n" one space.
+// U+2028 or U+2029 at text[i]: line terminators to JavaScript.
+bool IsLineSeparatorAt(std::string_view text, size_t i) {
+  return text.substr(i, 2) == "\xE2\x80" &&
+         (At(text, i + 2) == '\xA8' || At(text, i + 2) == '\xA9');
+}
+
+// Argdown's lexer reads `.x.` or `:x:` (no whitespace inside, x not empty) as one token, a
+// "special character": a known shortcode becomes its symbol, anything else stays as written,
+// backslashes included. The end of the one that text[i] ('.' or ':') opens, or npos.
+size_t SpecialCharEnd(std::string_view text, size_t i) {
+  for (size_t k = i + 1; k < text.size();) {
+    if (text[k] == text[i] && k > i + 1) return k;
+    size_t length;
+    if (IsJsSpaceAt(text, k, &length)) return std::string_view::npos;
+    k += length;
+  }
+  return std::string_view::npos;
+}
+
+bool IsShortcodeName(std::string_view name) {
+  return name.size() <= kLongestShortcodeName &&
+         std::find(std::begin(kShortcodeNames), std::end(kShortcodeNames), name) !=
+             std::end(kShortcodeNames);
+}
+
+// Where the text goes: after `[Title]: `, `<Title>: ` or `# ` (a text), or between the `--` of
+// an inference line (a rule, where `,` separates rules and `--` ends the line).
+enum class TextContext { kText, kRule };
+
+// The characters that may need an escape or a replacement, or that change what Argdown's lexer
+// does with a following blank; everything else is copied in runs.
+constexpr ByteSet kTextSpecials(" \t\r\n\\[]<>#*_{}/=.:");
+constexpr ByteSet kRuleSpecials(" \t\r\n\\{}-/.:,");
+constexpr ByteSet kStatementTitleSpecials("\r\n]\xE2");
+constexpr ByteSet kArgumentTitleSpecials("\r\n>\xE2");
+// Argdown's "unused control characters": each is a token of its own that takes one blank after
+// it; a second blank would start a token, and Argdown skips blanks there.
+constexpr ByteSet kControlCharacters("@#*_[],.:;</>-(){}");
+
+// What Argdown's lexer does with a blank (space or tab) at the current point of the output.
+enum class BlankState {
+  kStart,       // the start of the text: skipped, as the reader trims texts anyway
+  kFreestyle,   // inside plain text: part of it
+  kEscape,      // after `\x`: a space is part of the escape, a tab is not
+  kControl,     // after a control character or a `.x.` span: one blank is part of it
+  kTokenStart,  // skipped: must be escaped
+  kRuleComma,   // after the `,` between two rules: the one space goes, the reader puts it back
+};
+
+// Appends a blank from the text, escaped where Argdown's lexer would skip it.
+void AppendBlank(char blank, BlankState* state, std::string* out) {
+  switch (*state) {
+    case BlankState::kStart:
+    case BlankState::kFreestyle:
+      break;
+    case BlankState::kEscape:
+      if (blank == ' ') break;
+      [[fallthrough]];
+    case BlankState::kTokenStart:
+      out->push_back('\\');
+      *state = BlankState::kEscape;
+      break;
+    case BlankState::kControl:
+    case BlankState::kRuleComma:
+      *state = BlankState::kTokenStart;
+      break;
+  }
+  out->push_back(blank);
+}
+
+enum class TextAction { kKeep, kEscape };
+
+// Whether text[i], one of the context's specials other than blanks, '.' and ':', needs `\`.
 TextAction ActionFor(std::string_view text, size_t i) {
+  auto escape_if = [](bool escape) { return escape ? TextAction::kEscape : TextAction::kKeep; };
+  char next = At(text, i + 1);
   switch (text[i]) {
-    case '\r':
-      return At(text, i + 1) == '\n' ? TextAction::kDrop : TextAction::kSpace;
-    case '\n':
-      return TextAction::kSpace;
     case '/':  // `//` and `/*` start comments
-      return At(text, i + 1) == '/' || At(text, i + 1) == '*' ? TextAction::kEscape
-                                                              : TextAction::kKeep;
-    case '=':  // `===` starts front matter
-      return At(text, i + 1) == '=' && At(text, i + 2) == '=' ? TextAction::kEscape
-                                                              : TextAction::kKeep;
+      return escape_if(next == '/' || next == '*');
+    case '=':  // `===` starts front matter (a text's special only)
+      return escape_if(next == '=' && At(text, i + 2) == '=');
+    case '-':  // `--` ends an inference line (a rule's special only)
+      return escape_if(next == '-');
+    case ',':  // separates rules; the reader joins them with ", " (a rule's special only)
+      return escape_if(i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || next != ' ' ||
+                       At(text, i + 2) == '\0' || At(text, i + 2) == ' ' ||
+                       At(text, i + 2) == '\t' || At(text, i + 2) == ',');
     default:
       return TextAction::kEscape;
   }
 }
 
-// Text after `[Title]: `, `<Title>: ` or `# `: one line in which every character means itself.
-void AppendText(std::string_view text, std::string* out) {
+// One line in which every character means itself: Argdown's `\x` escapes what it would read as
+// syntax, and the blanks that its lexer would skip. A `.x.` or `:x:` span is one token to
+// Argdown: written as it is, unless it is a shortcode, whose opening delimiter is escaped.
+// (Every '.' and ':' outside such a span is where Argdown's lexer starts a token, since the
+// text's other syntax is escaped.) Line breaks become spaces.
+void AppendEscaped(std::string_view text, TextContext context, std::string* out) {
+  const ByteSet& specials = context == TextContext::kText ? kTextSpecials : kRuleSpecials;
+  BlankState state = BlankState::kStart;
   size_t done = 0;
-  for (size_t i = kTextSpecials.FindIn(text, 0); i != std::string_view::npos;
-       i = kTextSpecials.FindIn(text, i + 1)) {
-    out->append(text.substr(done, i - done));
-    switch (ActionFor(text, i)) {
-      case TextAction::kEscape:
-        out->push_back('\\');
-        [[fallthrough]];
-      case TextAction::kKeep:
-        out->push_back(text[i]);
-        break;
-      case TextAction::kSpace:
-        out->push_back(' ');
-        break;
-      case TextAction::kDrop:
-        break;
+  for (size_t i = specials.FindIn(text, 0); i != std::string_view::npos;
+       i = specials.FindIn(text, done)) {
+    if (i > done) {  // a run of plain text
+      out->append(text.substr(done, i - done));
+      state =
+          kControlCharacters.Contains(text[i - 1]) ? BlankState::kControl : BlankState::kFreestyle;
     }
     done = i + 1;
+    char c = text[i];
+    if (c == '\r' && At(text, i + 1) == '\n') continue;  // "\r\n" is one line break
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      AppendBlank(c == '\t' ? '\t' : ' ', &state, out);
+      continue;
+    }
+    if (c == '.' || c == ':') {
+      size_t end = SpecialCharEnd(text, i);
+      if (end != std::string_view::npos && IsShortcodeName(text.substr(i + 1, end - i - 1))) {
+        out->push_back('\\');
+        out->push_back(c);
+        state = BlankState::kEscape;
+      } else if (end != std::string_view::npos) {
+        out->append(text.substr(i, end + 1 - i));
+        done = end + 1;
+        state = BlankState::kControl;
+      } else {
+        out->push_back(c);
+        state = BlankState::kControl;
+      }
+      continue;
+    }
+    if (ActionFor(text, i) == TextAction::kEscape) {
+      out->push_back('\\');
+      out->push_back(c);
+      state = BlankState::kEscape;
+    } else {
+      out->push_back(c);
+      state = c == ','                         ? BlankState::kRuleComma
+              : kControlCharacters.Contains(c) ? BlankState::kControl
+                                               : BlankState::kFreestyle;
+    }
   }
   out->append(text.substr(done));
+}
+
+void AppendText(std::string_view text, std::string* out) {
+  AppendEscaped(text, TextContext::kText, out);
 }
 
 // A title between `[` and `]` (close = ']') or `<` and `>` (close = '>'). Argdown reads titles
@@ -94,14 +223,19 @@ void AppendTitle(std::string_view title, char close, std::string* out) {
   const ByteSet& specials = close == ']' ? kStatementTitleSpecials : kArgumentTitleSpecials;
   size_t done = 0;
   for (size_t i = specials.FindIn(title, 0); i != std::string_view::npos;
-       i = specials.FindIn(title, i + 1)) {
+       i = specials.FindIn(title, done)) {
     out->append(title.substr(done, i - done));
+    done = i + 1;
     if (title[i] == close) {
       out->append(close == ']' ? kFullwidthBracket : kFullwidthGreater);
-    } else {
+    } else if (title[i] == '\r' || title[i] == '\n') {
       out->push_back(' ');
+    } else if (IsLineSeparatorAt(title, i)) {  // JavaScript's `.` does not match it either
+      out->push_back(' ');
+      done = i + 3;
+    } else {
+      out->push_back(title[i]);
     }
-    done = i + 1;
   }
   out->append(title.substr(done));
 }
@@ -130,24 +264,6 @@ void AppendTag(std::string_view tag, std::string* out) {
     }
   }
   out->push_back(')');
-}
-
-// The text of `-- rule --`. Argdown has no escapes inside an inference line.
-void AppendRule(std::string_view rule, std::string* out) {
-  for (size_t i = 0; i < rule.size(); ++i) {
-    char c = rule[i];
-    if (c == '\n' || c == '\r') {
-      out->push_back(' ');
-    } else if (c == '{' || c == '}') {
-      out->push_back(c == '{' ? '(' : ')');
-    } else if (c == '-' && i > 0 && rule[i - 1] == '-') {
-      out->append(kHyphen);
-    } else if (c == '/' && (At(rule, i + 1) == '/' || At(rule, i + 1) == '*')) {
-      out->append(kDivisionSlash);
-    } else {
-      out->push_back(c);
-    }
-  }
 }
 
 bool IsPlainKey(std::string_view key) {
@@ -408,7 +524,7 @@ class ArgdownWriter {
     buffer_.append("--");
     if (!rule.empty()) {
       buffer_.push_back(' ');
-      AppendRule(rule, &buffer_);
+      AppendEscaped(rule, TextContext::kRule, &buffer_);
     }
     if (uses) {
       buffer_.append(" {uses: [");

@@ -5,9 +5,12 @@
 //  1. front matter between `===` lines: `title` and the map's metadata, values as JSON (valid
 //     YAML); `mode: strict` is dropped from a `model` entry, since strict mode would turn the
 //     attacks written below into contradictions;
-//  2. the nodes grouped by section, sections in order of first appearance (by id), the nodes
-//     without a section first, each section under a `#` heading; in a section, its statements,
-//     then its arguments, each group in stored order:
+//  2. the nodes grouped by section, each section under a `#` heading: the nodes without a
+//     section first, then the sections in order of first appearance among the statements, then
+//     among the arguments; in a section, its statements, then its arguments, each in stored
+//     order. Every statement is defined before any reference to it, so that a reader creates
+//     the nodes in the order written: an argument whose steps use a statement of a later section
+//     moves to the end of the file, under its section's heading once more. Nodes are written as
 //       [Title]: text #role #thesis #tag #(two words) {actor: "EU", source: "...", quote: "...",
 //       key: value}
 //       <Title>: gist #tag {key: value}
@@ -22,15 +25,22 @@
 //     `  >< [B]` (contradicts). Every node is defined once; relations and inference steps use
 //     references.
 //
-// Texts and headings escape with a backslash what Argdown would read as syntax: `\ [ ] < > # * _
-// { }`, a `/` that starts `//` or `/*`, an `=` that starts `===`. What Argdown cannot express is
-// replaced, so that the output stays valid: a line break in a text, title, tag or rule by a space,
-// `]` in a statement title and `>` in an argument title by their fullwidth forms `］` `＞`, `)` in
-// a tag by `）`, and in a rule `{ }` by `( )`, the second of two adjacent `-` by U+2010 and a `/`
-// before `/` or `*` by U+2215. Such maps do not survive a round trip unchanged, and neither do
-// these, which Argdown reads differently: a relation from an argument that has inference steps
-// (Argdown moves it to the argument's conclusion), a warrant that is not the first premise with
-// role warrant, a user tag named after a role or `thesis`, leading or trailing blanks of texts.
+// Texts, headings and inference rules escape with a backslash what Argdown would read as
+// syntax: in texts and headings `\ [ ] < > # * _ { }`, a `/` that starts `//` or `/*`, an `=`
+// that starts `===`; in rules `\ { }`, a `-` before `-`, and the `/`; in both the opening `.`
+// or `:` of a shortcode (`.A.`, `:+1:`, which Argdown would show as symbols); in rules a `,`
+// unless it is followed by one space (the reader splits rules there and joins them with ", ");
+// and blanks that Argdown's lexer would skip (a second blank after a control character, a tab
+// after an escape). Any other `.x.` or `:x:` span is written as it is, since Argdown reads it as
+// one token, without escapes.
+//
+// What Argdown cannot express is replaced, so that the output stays valid: a line break (also
+// U+2028, U+2029 in titles) by a space, `]` in a statement title and `>` in an argument title by
+// their fullwidth forms `］` `＞`, `)` in a tag by `）`. Such maps do not survive a round trip
+// unchanged, and neither do these, which Argdown reads differently: a relation from an argument
+// that has inference steps (Argdown moves it to the argument's conclusion), a warrant that is not
+// the first premise with role warrant, a user tag named after a role or `thesis`, leading or
+// trailing blanks of texts and rules.
 //
 // Linear in the map's size; the output is buffered and streamed. Stateless: concurrent calls on
 // one const map are safe.

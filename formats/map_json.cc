@@ -34,6 +34,12 @@ size_t Utf8SequenceLength(std::string_view text, size_t i) {
   return 0;
 }
 
+// U+2028 or U+2029 at text[i]: line terminators to JavaScript, which end Argdown's data token.
+bool IsLineSeparator(std::string_view text, size_t i) {
+  return ByteAt(text, i) == 0xE2 && ByteAt(text, i + 1) == 0x80 &&
+         (ByteAt(text, i + 2) == 0xA8 || ByteAt(text, i + 2) == 0xA9);
+}
+
 void AppendUnicodeEscape(unsigned code, std::string* out) {
   static constexpr char kHex[] = "0123456789abcdef";
   const char escape[] = {'\\', 'u', '0', '0', kHex[(code >> 4) & 0xF], kHex[code & 0xF]};
@@ -89,7 +95,8 @@ void AppendJsonString(std::string_view text, std::string* out, JsonStyle style) 
     }
     size_t length = c < 0x80 ? 1 : Utf8SequenceLength(text, i);
     bool c1_control = yaml && c == 0xC2 && ByteAt(text, i + 1) < 0xA0;  // U+0080..U+009F
-    if (c >= 0x80 && length != 0 && !c1_control) {
+    bool line_separator = yaml && IsLineSeparator(text, i);
+    if (c >= 0x80 && length != 0 && !c1_control && !line_separator) {
       i += length;
       continue;
     }
@@ -98,6 +105,8 @@ void AppendJsonString(std::string_view text, std::string* out, JsonStyle style) 
       AppendAsciiEscape(c, out);
     } else if (c1_control && length == 2) {
       AppendUnicodeEscape(ByteAt(text, i + 1), out);
+    } else if (line_separator) {
+      out->append(ByteAt(text, i + 2) == 0xA8 ? "\\u2028" : "\\u2029");
     } else {
       out->append(kReplacementCharacter);
       length = 1;
@@ -132,6 +141,9 @@ bool AppendJsonValue(std::string_view json, std::string* out, JsonStyle style) {
       AppendUnicodeEscape(static_cast<unsigned char>(c), out);
     } else if (yaml && ByteAt(json, i) == 0xC2 && ByteAt(json, i + 1) < 0xA0) {
       AppendUnicodeEscape(ByteAt(json, ++i), out);  // a C1 control character
+    } else if (yaml && IsLineSeparator(json, i)) {
+      out->append(ByteAt(json, i + 2) == 0xA8 ? "\\u2028" : "\\u2029");
+      i += 2;
     } else {
       out->push_back(c);
     }

@@ -21,8 +21,8 @@ void WriteMapJson(const ArgumentMap& map, std::ostream& out);
 enum class JsonStyle {
   kPlain,
   // Also usable as a YAML flow value inside Argdown's `{...}` data and `===` front matter: `{`,
-  // `}` and `=` inside strings, DEL and C1 control characters are written as \u escapes, so that
-  // Argdown's lexer cannot end a data block or front matter inside a string.
+  // `}` and `=` inside strings, DEL, C1 control characters and U+2028/U+2029 are written as \u
+  // escapes, so that Argdown's lexer cannot end a data block or front matter inside a string.
   kYamlSafe,
 };
 

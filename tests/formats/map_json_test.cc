@@ -1,8 +1,11 @@
 #include "formats/map_json.h"
 
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+
+#include "formats/argdown_reader.h"
 
 namespace argmap {
 namespace {
@@ -183,6 +186,30 @@ TEST_CASE("YAML-safe JSON escapes braces, equals signs and non-printables in str
   out.clear();
   CHECK(AppendJsonValue(R"("a \" } b")", &out, JsonStyle::kYamlSafe));
   CHECK(out == R"("a \" \u007d b")");
+}
+
+// The text of the first ```lang block after `after` in `markdown`, "" if there is none.
+std::string CodeBlock(const std::string& markdown, const std::string& lang,
+                      const std::string& after) {
+  size_t start = markdown.find("```" + lang + "\n", markdown.find(after));
+  if (start == std::string::npos) return "";
+  start += lang.size() + 4;
+  size_t end = markdown.find("```\n", start);
+  return end == std::string::npos ? "" : markdown.substr(start, end - start);
+}
+
+TEST_CASE("the example in docs/json.md is what the writer produces", "[formats]") {
+  std::ifstream in(ARGMAP_SOURCE_DIR "/docs/json.md");
+  std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string argdown = CodeBlock(doc, "argdown", "## Example");
+  std::string json = CodeBlock(doc, "json", "exports as:");
+  REQUIRE(!argdown.empty());
+  REQUIRE(!json.empty());
+  ArgumentMap map;
+  std::vector<Diagnostic> diagnostics;
+  REQUIRE(ReadArgdown(argdown, "json.md", &map, &diagnostics).ok());
+  CHECK(diagnostics.empty());
+  CHECK(Json(map) == json);
 }
 
 }  // namespace
