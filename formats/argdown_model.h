@@ -29,7 +29,7 @@
 #include "formats/argdown_data.h"
 #include "formats/argdown_lexer.h"
 #include "formats/diagnostic.h"
-#include "formats/flat_hash.h"
+#include "graph/flat_hash.h"
 #include "graph/argument_map.h"
 
 namespace argmap {

@@ -8,11 +8,17 @@ namespace {
 std::string Quoted(const Statement& s) { return "[" + s.title + "]"; }
 std::string Quoted(const Argument& a) { return "<" + a.title + ">"; }
 
+void IndexTitle(FlatTitleIndex* index, std::string_view title, size_t position) {
+  bool inserted = false;
+  index->FindOrInsert(title, static_cast<uint32_t>(position), &inserted);
+}
+
 }  // namespace
 
 ArgumentMap::RelationKey ArgumentMap::KeyOf(const Relation& r) {
-  if (r.type == RelationType::kContradicts && r.to < r.from) return {r.to, r.from, r.type};
-  return {r.from, r.to, r.type};
+  NodeId from = r.from, to = r.to;
+  if (r.type == RelationType::kContradicts && to < from) std::swap(from, to);
+  return {from, to * 8 + static_cast<uint64_t>(r.type)};
 }
 
 bool ArgumentMap::IdInUse(uint64_t id) const { return id < id_used_.size() && id_used_[id]; }
@@ -42,10 +48,10 @@ void ArgumentMap::SetRelationOf(EdgeId id, uint32_t index) {
 }
 
 void ArgumentMap::Reserve(size_t statements, size_t arguments, size_t relations) {
-  statement_titles_.reserve(statements);
-  argument_titles_.reserve(arguments);
+  statement_titles_.Reserve(statements);
+  argument_titles_.Reserve(arguments);
   relations_.reserve(relations);
-  relation_keys_.reserve(relations);
+  relation_keys_.Reserve(relations);
   size_t ids = statements + 3 * arguments + relations + 1;
   vertex_of_id_.reserve(ids);
   relation_of_id_.reserve(ids);
@@ -54,7 +60,7 @@ void ArgumentMap::Reserve(size_t statements, size_t arguments, size_t relations)
 
 Status ArgumentMap::AddStatement(Statement statement, NodeId* id) {
   if (statement.title.empty()) return Status::InvalidInput("a statement needs a title");
-  if (statement_titles_.count(statement.title)) {
+  if (statement_titles_.Find(statement.title) != UINT32_MAX) {
     return Status::AlreadyExists("statement " + Quoted(statement) + " already exists");
   }
   if (statement.id != kNoNode && IdInUse(statement.id)) {
@@ -64,7 +70,7 @@ Status ArgumentMap::AddStatement(Statement statement, NodeId* id) {
   statement.id = TakeId(statement.id);
   statements_.push_back(std::move(statement));
   const Statement& s = statements_.back();
-  statement_titles_.emplace(s.title, s.id);
+  IndexTitle(&statement_titles_, s.title, statements_.size() - 1);
   Vertex v = boost::add_vertex(
       VertexData{s.id, NodeKind::kStatement, static_cast<uint32_t>(statements_.size() - 1), 0},
       graph_);
@@ -117,7 +123,7 @@ Status ArgumentMap::ValidateArgument(const Argument& a) const {
 
 Status ArgumentMap::AddArgument(Argument argument, NodeId* id) {
   if (argument.title.empty()) return Status::InvalidInput("an argument needs a title");
-  if (argument_titles_.count(argument.title)) {
+  if (argument_titles_.Find(argument.title) != UINT32_MAX) {
     return Status::AlreadyExists("argument " + Quoted(argument) + " already exists");
   }
   if (Status s = ValidateArgument(argument); !s.ok()) return s;
@@ -131,7 +137,7 @@ Status ArgumentMap::AddArgument(Argument argument, NodeId* id) {
   }
   arguments_.push_back(std::move(argument));
   const Argument& a = arguments_.back();
-  argument_titles_.emplace(a.title, a.id);
+  IndexTitle(&argument_titles_, a.title, arguments_.size() - 1);
   LinkArgument(static_cast<uint32_t>(arguments_.size() - 1));
   if (id) *id = a.id;
   return Status::Ok();
@@ -185,7 +191,8 @@ Status ArgumentMap::ValidateRelation(const Relation& r) const {
   if (r.type == RelationType::kContradicts && r.from == r.to) {
     return Status::InvalidInput(what() + ": a statement cannot contradict itself");
   }
-  if (relation_keys_.count(KeyOf(r))) return Status::AlreadyExists(what() + ": already in the map");
+  if (RelationKey k = KeyOf(r); relation_keys_.Contains(k.a, k.b))
+    return Status::AlreadyExists(what() + ": already in the map");
   if (r.id != 0 && IdInUse(r.id)) {
     return Status::InvalidInput(what() + ": id " + std::to_string(r.id) + " is already in use");
   }
@@ -200,7 +207,8 @@ Status ArgumentMap::AddRelation(Relation relation, EdgeId* id) {
   if (Status s = ValidateRelation(relation); !s.ok()) return s;
   relation.id = TakeId(relation.id);
   relations_.push_back(relation);
-  relation_keys_.insert(KeyOf(relation));
+  RelationKey key = KeyOf(relation);
+  relation_keys_.Insert(key.a, key.b);
   SetRelationOf(relation.id, static_cast<uint32_t>(relations_.size() - 1));
   boost::add_edge(VertexOf(relation.from), VertexOf(relation.to),
                   EdgeData{relation.id, relation.type}, graph_);
@@ -283,37 +291,38 @@ Status ArgumentMap::Remove(NodeId id, Removal* removal) {
 
 void ArgumentMap::Rebuild() {
   graph_.clear();
-  statement_titles_.clear();
-  argument_titles_.clear();
-  relation_keys_.clear();
+  statement_titles_ = FlatTitleIndex();
+  argument_titles_ = FlatTitleIndex();
+  relation_keys_ = FlatKeySet();
   std::fill(vertex_of_id_.begin(), vertex_of_id_.end(), kNoIndex);
   std::fill(relation_of_id_.begin(), relation_of_id_.end(), kNoIndex);
   for (uint32_t i = 0; i < statements_.size(); ++i) {
     const Statement& s = statements_[i];
-    statement_titles_.emplace(s.title, s.id);
+    IndexTitle(&statement_titles_, s.title, i);
     Vertex v = boost::add_vertex(VertexData{s.id, NodeKind::kStatement, i, 0}, graph_);
     SetVertexOf(s.id, static_cast<uint32_t>(v));
   }
   for (uint32_t i = 0; i < arguments_.size(); ++i) {
-    argument_titles_.emplace(arguments_[i].title, arguments_[i].id);
+    IndexTitle(&argument_titles_, arguments_[i].title, i);
     LinkArgument(i);
   }
   for (uint32_t i = 0; i < relations_.size(); ++i) {
     const Relation& r = relations_[i];
-    relation_keys_.insert(KeyOf(r));
+    RelationKey key = KeyOf(r);
+    relation_keys_.Insert(key.a, key.b);
     SetRelationOf(r.id, i);
     boost::add_edge(VertexOf(r.from), VertexOf(r.to), EdgeData{r.id, r.type}, graph_);
   }
 }
 
 const Statement* ArgumentMap::FindStatement(std::string_view title) const {
-  auto it = statement_titles_.find(title);
-  return it == statement_titles_.end() ? nullptr : statement(it->second);
+  uint32_t index = statement_titles_.Find(title);
+  return index == UINT32_MAX ? nullptr : &statements_[index];
 }
 
 const Argument* ArgumentMap::FindArgument(std::string_view title) const {
-  auto it = argument_titles_.find(title);
-  return it == argument_titles_.end() ? nullptr : argument(it->second);
+  uint32_t index = argument_titles_.Find(title);
+  return index == UINT32_MAX ? nullptr : &arguments_[index];
 }
 
 const Statement* ArgumentMap::statement(NodeId id) const {

@@ -25,10 +25,9 @@
 #include <deque>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
+#include "graph/flat_hash.h"
 #include "graph/model.h"
 #include "graph/status.h"
 
@@ -130,16 +129,10 @@ class ArgumentMap {
   void Reserve(size_t statements, size_t arguments, size_t relations);
 
  private:
+  // A relation's identity for duplicate detection: (from, to * 8 + type), contradictions with
+  // their ends ordered so that both directions are one key.
   struct RelationKey {
-    NodeId from, to;
-    RelationType type;
-    bool operator==(const RelationKey&) const = default;
-  };
-  struct RelationKeyHash {
-    size_t operator()(const RelationKey& k) const {
-      return std::hash<uint64_t>()(k.from * 0x9E3779B97F4A7C15ull ^ (k.to << 3) ^
-                                   static_cast<uint64_t>(k.type));
-    }
+    uint64_t a, b;
   };
   static RelationKey KeyOf(const Relation& r);
 
@@ -157,9 +150,9 @@ class ArgumentMap {
   std::deque<Statement> statements_;
   std::deque<Argument> arguments_;
   std::vector<Relation> relations_;
-  std::unordered_map<std::string_view, NodeId> statement_titles_;  // views into statements_
-  std::unordered_map<std::string_view, NodeId> argument_titles_;   // views into arguments_
-  std::unordered_set<RelationKey, RelationKeyHash> relation_keys_;
+  FlatTitleIndex statement_titles_;  // title (a view into statements_) -> index in statements_
+  FlatTitleIndex argument_titles_;   // title (a view into arguments_) -> index in arguments_
+  FlatKeySet relation_keys_;
   std::vector<uint32_t> vertex_of_id_;    // node id -> vertex, kNoIndex if not a node
   std::vector<uint32_t> relation_of_id_;  // edge id -> index in relations_, kNoIndex otherwise
   std::vector<uint8_t> id_used_;          // 1 where an id is taken by any node or edge

@@ -1,6 +1,6 @@
-// Open-addressing hash tables for the Argdown reader's hot paths: no allocation per element,
-// linear probing over one vector, so that reading a million statements does a handful of
-// allocations rather than a million (std::unordered_* allocate a node per element).
+// Open-addressing hash tables for hot paths (the Argdown reader, ArgumentMap's indexes): no
+// allocation per element, linear probing over one vector, so that reading a million statements does
+// a handful of allocations rather than a million (std::unordered_* allocate a node per element).
 //
 // FlatKeySet holds 128-bit keys (two uint64_t, neither half may be UINT64_MAX, which marks
 // empty and erased slots). FlatTitleIndex maps a string_view (whose characters the caller keeps
@@ -98,6 +98,13 @@ class FlatTitleIndex {
     ++size_;
     *inserted = true;
     return value;
+  }
+  // The value of title, or UINT32_MAX when absent.
+  uint32_t Find(std::string_view title) const {
+    if (slots_.empty()) return UINT32_MAX;
+    size_t hash = std::hash<std::string_view>()(title);
+    const Slot& s = slots_[Probe(title, hash)];
+    return s.used ? s.value : UINT32_MAX;
   }
   void Reserve(size_t n) {
     if (size_ > 0 || slots_.size() >= 2 * n) return;
