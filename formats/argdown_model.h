@@ -114,6 +114,9 @@ class ArgdownModel {
   // anyone) the map. Warnings: titles referred to but never defined.
   void Build(ArgumentMap* map);
 
+  // Whether any statement or argument occurred so far, defined or only referred to.
+  bool has_nodes() const { return !statements_.empty() || !arguments_.empty(); }
+
  private:
   static constexpr int kNoSection = -1;
   static constexpr uint32_t kNone = UINT32_MAX;

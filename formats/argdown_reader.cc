@@ -342,15 +342,15 @@ void ArgdownParser::ParseDocument() {
   if (Peek().type == ArgdownToken::kEmptyline) Next();
   if (Peek().type == ArgdownToken::kFrontMatter && !ParseFrontMatter()) Recover();
   ArgdownNodeRef previous;  // the argument of the paragraph before, for a following pcs
-  bool any_block = false;
   while (!sink_->full()) {
     if (Peek().type == ArgdownToken::kEof) {
-      if (!any_block && sink_->errors() == 0) {
+      // Headings and comments alone make no map: rejected like an empty text, so that every map
+      // read has a node and WriteArgdown's output of it reads back.
+      if (!model_.has_nodes() && sink_->errors() == 0) {
         Error(Peek(), "the file contains no statement or argument");
       }
       return;
     }
-    any_block = true;
     ArgdownNodeRef block_argument;
     bool ok = ParseBlock(previous, &block_argument);
     if (ok) {
@@ -360,7 +360,7 @@ void ArgdownParser::ParseDocument() {
         previous = block_argument;
         continue;
       }
-      if (after.type == ArgdownToken::kEof) return;
+      if (after.type == ArgdownToken::kEof) continue;  // to the end-of-text check above
       Error(after, Unexpected(after));
     }
     Recover();
@@ -888,8 +888,7 @@ bool ValidateUtf8(std::string_view text, DiagnosticSink* sink) {
     valid = false;
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X", c);
-    sink->Error(i, std::string("invalid UTF-8 (byte ") + hex + ")");
-    if (sink->full()) return false;
+    sink->Error(i, std::string("invalid UTF-8 (byte ") + hex + ")");  // once full, says so once
     ++i;
     while (i < n && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
   }

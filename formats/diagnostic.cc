@@ -7,46 +7,69 @@ namespace {
 
 bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
+// The length (1 to 4) of the valid UTF-8 sequence at text[i], or 0 when text[i] starts none. The
+// rules are ReadArgdown's: no overlong forms, no surrogates, nothing above U+10FFFF.
+size_t ValidSequenceLength(std::string_view text, size_t i) {
+  unsigned char c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) return 1;
+  size_t need = 0;
+  unsigned char low = 0x80, high = 0xBF;  // the range of the second byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    need = 1;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    need = 2;
+    if (c == 0xE0) low = 0xA0;   // overlong
+    if (c == 0xED) high = 0x9F;  // surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    need = 3;
+    if (c == 0xF0) low = 0x90;   // overlong
+    if (c == 0xF4) high = 0x8F;  // above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (i + need >= text.size()) return 0;
+  unsigned char second = static_cast<unsigned char>(text[i + 1]);
+  if (second < low || second > high) return 0;
+  for (size_t k = 2; k <= need; ++k) {
+    if (!IsContinuationByte(text[i + k])) return 0;
+  }
+  return need + 1;
+}
+
+// One character as diagnostics count and print it: a valid sequence, or one byte of an invalid one
+// (printed as '?'), so that columns and carets agree with the printed line.
+size_t CharLength(std::string_view text, size_t i) {
+  size_t length = ValidSequenceLength(text, i);
+  return length > 0 ? length : 1;
+}
+
 // Byte offset of the character `chars` characters after `from` (clamped to the text).
 size_t AdvanceChars(std::string_view text, size_t from, size_t chars) {
   size_t i = from;
-  while (chars > 0 && i < text.size()) {
-    ++i;
-    while (i < text.size() && IsContinuationByte(text[i])) ++i;
-    --chars;
-  }
-  return i;
+  for (; chars > 0 && i < text.size(); --chars) i += CharLength(text, i);
+  return std::min(i, text.size());
 }
 
 size_t CountChars(std::string_view text) {
   size_t n = 0;
-  for (char c : text) n += !IsContinuationByte(c);
+  for (size_t i = 0; i < text.size(); i += CharLength(text, i)) ++n;
   return n;
 }
 
-// The line as it can be printed: each byte of an invalid UTF-8 sequence becomes '?'.
+// The line as it can be printed: valid UTF-8, each byte of an invalid sequence replaced by '?'.
 std::string Printable(std::string_view line) {
   std::string out;
   out.reserve(line.size());
   size_t i = 0;
   while (i < line.size()) {
-    unsigned char c = static_cast<unsigned char>(line[i]);
-    size_t need = c < 0x80                 ? 0
-                  : c >= 0xC2 && c <= 0xDF ? 1
-                  : c >= 0xE0 && c <= 0xEF ? 2
-                  : c >= 0xF0 && c <= 0xF4 ? 3
-                                           : 4;
-    bool ok = need < 4;
-    for (size_t k = 1; ok && k <= need; ++k) {
-      ok = i + k < line.size() && IsContinuationByte(line[i + k]);
-    }
-    if (!ok) {
+    size_t length = ValidSequenceLength(line, i);
+    if (length == 0) {
       out += '?';
       ++i;
       continue;
     }
-    out.append(line.substr(i, need + 1));
-    i += need + 1;
+    out.append(line.substr(i, length));
+    i += length;
   }
   return out;
 }
