@@ -120,8 +120,7 @@ TEST_CASE("every fuzz crasher that reads survives WriteArgdown and a second read
 // Fuzzer finding 1 (docs/fuzzing.md): a text of headings only reads as an empty map, which
 // WriteArgdown writes as an empty text, which ReadArgdown rejects ("the file contains no statement
 // or argument"). Fixed (fuzz/findings.patch).
-TEST_CASE("a text without statements or arguments is rejected like an empty one",
-          "[formats]") {
+TEST_CASE("a text without statements or arguments is rejected like an empty one", "[formats]") {
   Outcome outcome = ReadAndCheck("# Heading\n");
   CHECK(outcome.status.message() == "in.argdown: 1 error");
   CHECK(Diagnostics(outcome) ==
@@ -269,8 +268,7 @@ TEST_CASE("invalid UTF-8 beyond 100 errors says that reading stopped", "[formats
 // columns by lead bytes, and let surrogates through, so a caret after an invalid sequence stands
 // one character early and a surrogate reaches the terminal raw. Fixed by the diagnostic part
 // of fuzz/findings.patch.
-TEST_CASE("diagnostics print invalid UTF-8 as '?' and put the caret under it",
-          "[formats]") {
+TEST_CASE("diagnostics print invalid UTF-8 as '?' and put the caret under it", "[formats]") {
   Outcome outcome = ReadAndCheck("[A]: \xC0\xAF \xED\xA0\x80\n");
   CHECK(Diagnostics(outcome) ==
         "in.argdown:1:6: error: invalid UTF-8 (byte 0xC0)\n"
