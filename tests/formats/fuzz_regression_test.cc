@@ -119,7 +119,7 @@ TEST_CASE("every fuzz crasher that reads survives WriteArgdown and a second read
 
 // Fuzzer finding 1 (docs/fuzzing.md): a text of headings only reads as an empty map, which
 // WriteArgdown writes as an empty text, which ReadArgdown rejects ("the file contains no statement
-// or argument"). Fixed (fuzz/findings.patch).
+// or argument"). Fixed in 01f866c.
 TEST_CASE("a text without statements or arguments is rejected like an empty one", "[formats]") {
   Outcome outcome = ReadAndCheck("# Heading\n");
   CHECK(outcome.status.message() == "in.argdown: 1 error");
@@ -253,8 +253,7 @@ TEST_CASE("a text of invalid bytes stops after 100 errors", "[formats]") {
 }
 
 // Fuzzer finding 3 (docs/fuzzing.md): the UTF-8 check stops at 100 errors without the last error
-// that says so, which every other error path of the reader gives. Fixed by the reader part of
-// fuzz/findings.patch.
+// that says so, which every other error path of the reader gives. Fixed in 01f866c.
 TEST_CASE("invalid UTF-8 beyond 100 errors says that reading stopped", "[formats]") {
   Outcome outcome = ReadAndCheck(InvalidBytePerLine(1000));
   REQUIRE(outcome.diagnostics.size() == 101);
@@ -266,8 +265,7 @@ TEST_CASE("invalid UTF-8 beyond 100 errors says that reading stopped", "[formats
 
 // Fuzzer finding 2 (docs/fuzzing.md): diagnostics print invalid UTF-8 as '?' per byte but count
 // columns by lead bytes, and let surrogates through, so a caret after an invalid sequence stands
-// one character early and a surrogate reaches the terminal raw. Fixed by the diagnostic part
-// of fuzz/findings.patch.
+// one character early and a surrogate reaches the terminal raw. Fixed in 01f866c.
 TEST_CASE("diagnostics print invalid UTF-8 as '?' and put the caret under it", "[formats]") {
   Outcome outcome = ReadAndCheck("[A]: \xC0\xAF \xED\xA0\x80\n");
   CHECK(Diagnostics(outcome) ==
