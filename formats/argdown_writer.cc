@@ -16,6 +16,9 @@ constexpr size_t kFlushBytes = 1 << 16;
 constexpr std::string_view kFullwidthBracket = "\xEF\xBC\xBD";  // U+FF3D ］
 constexpr std::string_view kFullwidthGreater = "\xEF\xBC\x9E";  // U+FF1E ＞
 constexpr std::string_view kFullwidthParen = "\xEF\xBC\x89";    // U+FF09 ）
+constexpr std::string_view kFullwidthPlus = "\xEF\xBC\x8B";     // U+FF0B ＋
+constexpr std::string_view kFullwidthLowLine = "\xEF\xBC\xBF";  // U+FF3F ＿
+constexpr std::string_view kHyphen = "\xE2\x80\x90";            // U+2010 ‐
 
 char At(std::string_view text, size_t i) { return i < text.size() ? text[i] : '\0'; }
 
@@ -218,8 +221,17 @@ void AppendText(std::string_view text, std::string* out) {
 }
 
 // A title between `[` and `]` (close = ']') or `<` and `>` (close = '>'). Argdown reads titles
-// verbatim up to the first closing bracket, without escapes.
+// verbatim up to the first closing bracket, without escapes. A reference cannot start with '-'
+// (Argdown's `\[[^-].*?\]`) and `<+`, `<-`, `<_` at the start of a line are relations, so a
+// leading '-' becomes U+2010 and, in an argument title, a leading '+' or '_' its fullwidth form.
 void AppendTitle(std::string_view title, char close, std::string* out) {
+  if (!title.empty() && title[0] == '-') {
+    out->append(kHyphen);
+    title.remove_prefix(1);
+  } else if (close == '>' && !title.empty() && (title[0] == '+' || title[0] == '_')) {
+    out->append(title[0] == '+' ? kFullwidthPlus : kFullwidthLowLine);
+    title.remove_prefix(1);
+  }
   const ByteSet& specials = close == ']' ? kStatementTitleSpecials : kArgumentTitleSpecials;
   size_t done = 0;
   for (size_t i = specials.FindIn(title, 0); i != std::string_view::npos;

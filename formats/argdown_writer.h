@@ -36,7 +36,9 @@
 //
 // What Argdown cannot express is replaced, so that the output stays valid: a line break (also
 // U+2028, U+2029 in titles) by a space, `]` in a statement title and `>` in an argument title by
-// their fullwidth forms `］` `＞`, `)` in a tag by `）`. Such maps do not survive a round trip
+// their fullwidth forms `］` `＞`, `)` in a tag by `）`, a leading `-` of a title by U+2010 `‐`
+// and a leading `+` or `_` of an argument title by `＋` `＿` (Argdown reads `[-`, `<-`, `<+`,
+// `<_` differently). Such maps do not survive a round trip
 // unchanged, and neither do these, which Argdown reads differently: a relation from an argument
 // that has inference steps (Argdown moves it to the argument's conclusion), a warrant that is not
 // the first premise with role warrant, a user tag named after a role or `thesis`, leading or

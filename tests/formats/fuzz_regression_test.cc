@@ -97,12 +97,10 @@ TEST_CASE("every fuzz crasher reads to a map or to positioned errors", "[formats
 }
 
 // Fuzzer findings 1 and 4 (docs/fuzzing.md): what reads must read again after WriteArgdown, into
-// as many statements, arguments and relations. Finding 1 (a text of headings only) is fixed; titles
-// that start with '-' (and argument titles with '+' or '_') are still written where Argdown reads
-// them as relations or as text. Fails until fuzz/findings.patch is applied to
-// formats/argdown_writer.cc; then drop [!shouldfail].
+// as many statements, arguments and relations: a text of headings only (finding 1), and titles that
+// start with '-' or, for arguments, '+' or '_' (finding 4; the writer replaces those characters).
 TEST_CASE("every fuzz crasher that reads survives WriteArgdown and a second read",
-          "[formats][!shouldfail]") {
+          "[formats]") {
   for (const std::filesystem::path& file : Crashers()) {
     INFO(file.filename().string());
     Outcome outcome = ReadAndCheck(ReadFile(file));
