@@ -39,8 +39,13 @@
 // argmap's bulk scans; storage/database.cc) as a floor for the load, which scans only the
 // records (a part of the keys) but decodes them and builds the map.
 //
+// With --argmap-checks it also times, on the same map in this process, what the floors are
+// compared with: argmap's RunChecks with every check, each check alone (--only), and
+// WriteFindingsJson of all findings to a stream that drops its bytes; each the median of
+// --repeat runs. This is `argmap check` without process start, load and output file.
+//
 //   floor_bench MAP.argdown [--store DIR] [--scratch DIR] [--repeat N] [--write-threads N]
-//               [--json]
+//               [--argmap-checks] [--json]
 //
 // Prints one line per figure, or with --json one JSON object (bench/run reads it).
 #include <rocksdb/db.h>
@@ -70,7 +75,9 @@
 #include <vector>
 
 #include "formats/argdown_reader.h"
+#include "formats/findings_writer.h"
 #include "graph/argument_map.h"
+#include "graph/checks.h"
 
 namespace argmap {
 namespace {
@@ -403,7 +410,7 @@ void RawWrite(const Entries& entries, const std::string& dir, int threads) {
 struct Flags {
   std::string map_file, store, scratch;
   int repeat = 3, write_threads = 2;
-  bool json = false;
+  bool json = false, argmap_checks = false;
 };
 
 Flags ParseFlags(int argc, char** argv) {
@@ -421,12 +428,14 @@ Flags ParseFlags(int argc, char** argv) {
       flags.write_threads = std::max(1, std::atoi(argv[++i]));
     } else if (arg == "--json") {
       flags.json = true;
+    } else if (arg == "--argmap-checks") {
+      flags.argmap_checks = true;
     } else if (flags.map_file.empty() && arg.rfind("--", 0) != 0) {
       flags.map_file = arg;
     } else {
       Fail(
           "usage: floor_bench MAP.argdown [--store DIR] [--scratch DIR] [--repeat N] "
-          "[--write-threads N] [--json]");
+          "[--write-threads N] [--argmap-checks] [--json]");
     }
   }
   if (flags.map_file.empty()) Fail("no Argdown file given");
@@ -477,7 +486,7 @@ class Report {
   std::vector<std::pair<std::string, std::string>> fields_;
 };
 
-void TraversalFloor(const Flags& flags, Report* report) {
+ArgumentMap ReadMap(const Flags& flags, Report* report) {
   std::string text = ReadFile(flags.map_file);
   ArgumentMap map;
   std::vector<Diagnostic> diagnostics;
@@ -485,10 +494,13 @@ void TraversalFloor(const Flags& flags, Report* report) {
     Status s = ReadArgdown(text, flags.map_file, &map, &diagnostics);
     if (!s.ok()) Fail("%s", s.message().c_str());
   });
-  std::string().swap(text);
+  report->Time("parse_not_in_floor", parse);
+  return map;
+}
+
+void TraversalFloor(const ArgumentMap& map, const Flags& flags, Report* report) {
   FloorMap floor;
   Timing copy = Median(1, [&] { floor = CopyTopology(map); });
-  report->Time("parse_not_in_floor", parse);
   report->Time("copy_topology_not_in_floor", copy);
   report->Count("vertices", boost::num_vertices(floor.graph));
   report->Count("edges", boost::num_edges(floor.graph));
@@ -517,6 +529,32 @@ void TraversalFloor(const Flags& flags, Report* report) {
   report->Count("plain_vertices_reached", plain);
 }
 
+// argmap's own checks on the same map, in this process: all together, each alone, and the
+// rendering of all findings as JSON (to a stream that drops its bytes).
+void ArgmapChecks(const ArgumentMap& map, const Flags& flags, Report* report) {
+  std::vector<Finding> findings;
+  auto run = [&map](const CheckOptions& options, std::vector<Finding>* out) {
+    Status s = RunChecks(map, options, out);
+    if (!s.ok()) Fail("%s", s.message().c_str());
+  };
+  report->Time("argmap_checks", Median(flags.repeat, [&] { run(CheckOptions{}, &findings); }));
+  report->Count("argmap_findings", findings.size());
+  for (std::string_view id : CheckIds()) {
+    std::vector<Finding> only;
+    Timing t = Median(flags.repeat, [&] { run(CheckOptions{{std::string(id)}, -1}, &only); });
+    std::string name = "argmap_check_" + std::string(id);
+    std::replace(name.begin(), name.end(), '-', '_');
+    report->Time(name.c_str(), t);
+  }
+  struct NullBuffer : std::streambuf {
+    int overflow(int c) override { return c; }
+    std::streamsize xsputn(const char*, std::streamsize n) override { return n; }
+  } null_buffer;
+  std::ostream null(&null_buffer);
+  report->Time("argmap_findings_json",
+               Median(flags.repeat, [&] { WriteFindingsJson(map, findings, null); }));
+}
+
 void WriteFloor(const Flags& flags, Report* report) {
   Entries entries = ReadStore(flags.store);
   report->Count("store_keys", entries.entries.size());
@@ -541,7 +579,11 @@ void WriteFloor(const Flags& flags, Report* report) {
 int Main(int argc, char** argv) {
   Flags flags = ParseFlags(argc, argv);
   Report report(flags.json);
-  TraversalFloor(flags, &report);
+  {
+    ArgumentMap map = ReadMap(flags, &report);
+    TraversalFloor(map, flags, &report);
+    if (flags.argmap_checks) ArgmapChecks(map, flags, &report);
+  }
   if (!flags.store.empty()) WriteFloor(flags, &report);
   report.Count("peak_rss_mib", PeakMiB());
   report.Print();
