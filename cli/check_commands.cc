@@ -44,8 +44,9 @@ class CheckCommand : public Command {
     app->add_option("--format", format_, "text or json")
         ->check(CLI::IsMember({"text", "json"}))
         ->default_val("text");
-    app->add_option("--fail-on", fail_on_, "Exit 1 when a finding reaches: error, warning, info "
-                                           "or never")
+    app->add_option("--fail-on", fail_on_,
+                    "Exit 1 when a finding reaches: error, warning, info "
+                    "or never")
         ->check(CLI::IsMember({"error", "warning", "info", "never"}))
         ->default_val("error");
     app->add_option("--only", options_.only, "Run only these checks (comma-separated ids)")
@@ -118,9 +119,8 @@ class ReviewCommand : public Command {
                        "picture\n";
       }
     }
-    Status s = WriteOutput(output_, context.out, [&](std::ostream& o) {
-      WriteReview(map, findings, options, o);
-    });
+    Status s = WriteOutput(output_, context.out,
+                           [&](std::ostream& o) { WriteReview(map, findings, options, o); });
     if (!s.ok()) return context.FailInput(s);
     if (!output_.empty() && output_ != "-") context.err << "wrote " << output_ << "\n";
     return kExitOk;

@@ -17,7 +17,8 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   app.add_option("--store", context.store_dir,
                  "Store directory (default: $ARGMAP_STORE, else ./.argmap)");
   std::vector<std::unique_ptr<Command>> commands = MakeCommands();
-  for (auto& command : commands) command->Setup(app.add_subcommand(command->name(), command->help()));
+  for (auto& command : commands)
+    command->Setup(app.add_subcommand(command->name(), command->help()));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -21,10 +21,9 @@ std::unique_ptr<Command> MakeDemoCommand();
 std::vector<std::unique_ptr<Command>> MakeCommands() {
   using Factory = std::unique_ptr<Command> (*)();
   static constexpr Factory kCommands[] = {
-      MakeImportCommand, MakeCheckCommand, MakeExportCommand, MakeReviewCommand,
-      MakeShowCommand,   MakePathCommand,  MakeFindCommand,   MakeAddCommand,
-      MakeLinkCommand,   MakeRemoveCommand, MakeMapsCommand,  MakeStatsCommand,
-      MakeFsckCommand,   MakeDemoCommand};
+      MakeImportCommand, MakeCheckCommand, MakeExportCommand, MakeReviewCommand, MakeShowCommand,
+      MakePathCommand,   MakeFindCommand,  MakeAddCommand,    MakeLinkCommand,   MakeRemoveCommand,
+      MakeMapsCommand,   MakeStatsCommand, MakeFsckCommand,   MakeDemoCommand};
   std::vector<std::unique_ptr<Command>> commands;
   for (Factory make : kCommands) commands.push_back(make());
   return commands;

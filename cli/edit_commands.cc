@@ -38,11 +38,14 @@ class AddCommand : public Command {
     statement_->add_option("title", title_, "Its title")->required();
     statement_->add_option("text", text_, "Its text")->required();
     statement_->add_option("--map", map_, "The map")->required();
-    statement_->add_option("--role", role_, "claim, evidence, warrant, backing, assumption, "
-                                            "objective or action")
+    statement_
+        ->add_option("--role", role_,
+                     "claim, evidence, warrant, backing, assumption, "
+                     "objective or action")
         ->default_val("claim");
     statement_->add_flag("--thesis", thesis_, "The author asserts it");
-    statement_->add_option("--actor", actor_, "Who pursues the objective or carries out the action");
+    statement_->add_option("--actor", actor_,
+                           "Who pursues the objective or carries out the action");
     // allow_extra_args(false): CLI11 would otherwise read "[Title]" as a bracketed list.
     statement_->add_option("--tag", tags_, "A tag (repeatable)")->allow_extra_args(false);
     statement_->add_option("--source", source_, "A citation");
@@ -123,7 +126,8 @@ class AddCommand : public Command {
   static Status ResolveStatement(const ArgumentMap& map, const std::string& name, NodeId* id) {
     if (Status s = map.Resolve(name, id); !s.ok()) return s;
     if (!map.statement(*id)) {
-      return Status::InvalidInput(map.DisplayName(*id) + " is an argument; premises, conclusions "
+      return Status::InvalidInput(map.DisplayName(*id) +
+                                  " is an argument; premises, conclusions "
                                   "and warrants are statements");
     }
     return Status::Ok();

@@ -38,8 +38,9 @@ Status RenderDot(const std::string& dot_text, const std::string& format,
                  const std::string& output_path) {
   std::string dot = FindOnPath("dot");
   if (dot.empty()) {
-    return Status::Unsupported("Graphviz's dot is not installed (apt-get install graphviz); "
-                               "use --format dot and render it elsewhere");
+    return Status::Unsupported(
+        "Graphviz's dot is not installed (apt-get install graphviz); "
+        "use --format dot and render it elsewhere");
   }
   // dot reads its input from a file and writes its complaints to another, so that neither pipe
   // can fill up while we wait.
@@ -48,8 +49,8 @@ Status RenderDot(const std::string& dot_text, const std::string& format,
   if (fd < 0) return Status::IoError("cannot create a temporary file for dot");
   std::string input = input_template;
   std::string errors = input + ".err";
-  bool written = write(fd, dot_text.data(), dot_text.size()) ==
-                 static_cast<ssize_t>(dot_text.size());
+  bool written =
+      write(fd, dot_text.data(), dot_text.size()) == static_cast<ssize_t>(dot_text.size());
   close(fd);
   if (!written) {
     unlink(input.c_str());

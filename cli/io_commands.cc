@@ -133,8 +133,9 @@ class ExportCommand : public Command {
   int Render(Context& context, const std::string& dot) {
     std::string target = output_;
     bool to_stdout = target.empty() || target == "-";
-    if (to_stdout) target = std::filesystem::temp_directory_path() /
-                            ("argmap-render-" + std::to_string(getpid()) + "." + format_);
+    if (to_stdout)
+      target = std::filesystem::temp_directory_path() /
+               ("argmap-render-" + std::to_string(getpid()) + "." + format_);
     Status s = RenderDot(dot, format_, target);
     if (s.ok() && to_stdout) {
       std::ifstream in(target, std::ios::binary);

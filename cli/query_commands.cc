@@ -44,11 +44,10 @@ class ShowCommand : public Command {
     if (s = PrintNode(*store, id, context.out); !s.ok()) return context.FailInput(s);
     std::vector<Adjacency> neighbours;
     if (s = store->Neighbours(map_, id, &neighbours); !s.ok()) return context.FailInput(s);
-    std::stable_sort(neighbours.begin(), neighbours.end(),
-                     [](const Adjacency& a, const Adjacency& b) {
-                       return std::tie(b.outgoing, a.type, a.edge) <
-                              std::tie(a.outgoing, b.type, b.edge);
-                     });
+    std::stable_sort(
+        neighbours.begin(), neighbours.end(), [](const Adjacency& a, const Adjacency& b) {
+          return std::tie(b.outgoing, a.type, a.edge) < std::tie(a.outgoing, b.type, b.edge);
+        });
     bool outgoing_header = false, incoming_header = false;
     for (const Adjacency& adj : neighbours) {
       bool& header = adj.outgoing ? outgoing_header : incoming_header;
@@ -143,9 +142,7 @@ class PathCommand : public Command {
 };
 
 bool ContainsFolded(std::string_view haystack, std::string_view lower_needle) {
-  auto fold = [](char c) {
-    return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  };
+  auto fold = [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); };
   auto it = std::search(haystack.begin(), haystack.end(), lower_needle.begin(), lower_needle.end(),
                         [&](char a, char b) { return fold(a) == b; });
   return it != haystack.end() || lower_needle.empty();
@@ -172,7 +169,8 @@ class FindCommand : public Command {
       });
     }
     size_t found = 0;
-    for (const Statement& s : map.statements()) found += Report(context, map, s.id, s.title, s.text);
+    for (const Statement& s : map.statements())
+      found += Report(context, map, s.id, s.title, s.text);
     for (const Argument& a : map.arguments()) found += Report(context, map, a.id, a.title, a.text);
     if (found == 0) {
       context.out << "nothing found\n";

@@ -29,8 +29,8 @@
 #include "formats/argdown_data.h"
 #include "formats/argdown_lexer.h"
 #include "formats/diagnostic.h"
-#include "graph/flat_hash.h"
 #include "graph/argument_map.h"
+#include "graph/flat_hash.h"
 
 namespace argmap {
 

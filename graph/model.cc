@@ -7,8 +7,8 @@ namespace {
 
 constexpr std::array<std::string_view, 7> kRoleNames = {
     "claim", "evidence", "warrant", "backing", "assumption", "objective", "action"};
-constexpr std::array<std::string_view, 6> kRelationNames = {
-    "supports", "attacks", "undercuts", "contradicts", "premise", "conclusion"};
+constexpr std::array<std::string_view, 6> kRelationNames = {"supports",    "attacks", "undercuts",
+                                                            "contradicts", "premise", "conclusion"};
 
 }  // namespace
 

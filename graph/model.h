@@ -16,7 +16,15 @@ using NodeId = uint64_t;
 using EdgeId = uint64_t;
 inline constexpr NodeId kNoNode = 0;
 
-enum class Role : uint8_t { kClaim, kEvidence, kWarrant, kBacking, kAssumption, kObjective, kAction };
+enum class Role : uint8_t {
+  kClaim,
+  kEvidence,
+  kWarrant,
+  kBacking,
+  kAssumption,
+  kObjective,
+  kAction
+};
 
 // The four relations a user states, then the two that arguments imply.
 enum class RelationType : uint8_t {
@@ -57,10 +65,10 @@ struct Statement {
   std::string text;
   Role role = Role::kClaim;
   bool thesis = false;
-  std::string actor;   // objectives and actions: who pursues or carries it out
-  std::string source;  // citation, e.g. "European Union 2007: 27"
-  std::string quote;   // the source's own words
-  std::string section; // the heading the statement was defined under ("" for none)
+  std::string actor;              // objectives and actions: who pursues or carries it out
+  std::string source;             // citation, e.g. "European Union 2007: 27"
+  std::string quote;              // the source's own words
+  std::string section;            // the heading the statement was defined under ("" for none)
   std::vector<std::string> tags;  // without '#', role/thesis tags excluded
   DataEntries data;               // role, thesis, actor, source, quote excluded
 };
@@ -78,7 +86,7 @@ struct InferenceStep {
 struct Argument {
   NodeId id = kNoNode;
   std::string title;
-  std::string text;  // the gist
+  std::string text;                  // the gist
   std::vector<InferenceStep> steps;  // empty for an argument without premise-conclusion structure
   NodeId warrant = kNoNode;          // a premise whose role is warrant, if any
   std::string section;

@@ -13,12 +13,22 @@ namespace argmap {
 
 class Status {
  public:
-  enum class Code { kOk, kInvalidInput, kNotFound, kAlreadyExists, kInUse, kCorrupt, kIoError,
-                    kUnsupported };
+  enum class Code {
+    kOk,
+    kInvalidInput,
+    kNotFound,
+    kAlreadyExists,
+    kInUse,
+    kCorrupt,
+    kIoError,
+    kUnsupported
+  };
 
   Status() = default;
   static Status Ok() { return Status(); }
-  static Status InvalidInput(std::string msg) { return Status(Code::kInvalidInput, std::move(msg)); }
+  static Status InvalidInput(std::string msg) {
+    return Status(Code::kInvalidInput, std::move(msg));
+  }
   static Status NotFound(std::string msg) { return Status(Code::kNotFound, std::move(msg)); }
   static Status AlreadyExists(std::string msg) {
     return Status(Code::kAlreadyExists, std::move(msg));

@@ -7,14 +7,14 @@ namespace {
 
 // A small map built with the store commands alone.
 void BuildPolicyMap(const CliFixture& f) {
-  REQUIRE(f.Run({"add", "statement", "Security", "Central Asia is secure.", "--map", "m",
-                 "--role", "objective", "--actor", "EU"})
+  REQUIRE(f.Run({"add", "statement", "Security", "Central Asia is secure.", "--map", "m", "--role",
+                 "objective", "--actor", "EU"})
               .code == 0);
   REQUIRE(f.Run({"add", "statement", "Democracy", "Central Asia democratizes.", "--map", "m",
                  "--role", "objective", "--actor", "EU"})
               .code == 0);
-  REQUIRE(f.Run({"add", "statement", "BOMCA", "Border Management in Central Asia.", "--map",
-                 "m", "--role", "action", "--actor", "EU", "--tag", "programme"})
+  REQUIRE(f.Run({"add", "statement", "BOMCA", "Border Management in Central Asia.", "--map", "m",
+                 "--role", "action", "--actor", "EU", "--tag", "programme"})
               .code == 0);
   REQUIRE(f.Run({"add", "statement", "Regimes resourced", "Border aid resources the regimes.",
                  "--map", "m"})
@@ -71,8 +71,8 @@ TEST_CASE("add argument takes premises, a conclusion and a warrant", "[cli]") {
         "incoming:\n"
         "  <--premise-- [Regimes resourced]\n"
         "  <--premise-- [Rule]\n");
-  CliResult bad = f.Run({"add", "argument", "Bad", "--map", "m", "--premise", "[A]",
-                         "--conclusion", "[Democracy]"});
+  CliResult bad = f.Run(
+      {"add", "argument", "Bad", "--map", "m", "--premise", "[A]", "--conclusion", "[Democracy]"});
   CHECK(bad.code == 2);
   CHECK(bad.err == "argmap: error: no statement [A]\n");
 }

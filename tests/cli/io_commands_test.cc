@@ -170,8 +170,7 @@ TEST_CASE("a second writer process gets the in-use error", "[cli]") {
 namespace argmap::testing {
 namespace {
 
-TEST_CASE("the chapter's map: BOMCA promotes security and hinders democracy and economy",
-          "[cli]") {
+TEST_CASE("the chapter's map: BOMCA promotes security and hinders democracy and economy", "[cli]") {
   CliFixture f;
   std::string chapter = std::string(ARGMAP_SOURCE_DIR) + "/examples/eu-central-asia.argdown";
   CliResult result = f.Run({"check", chapter, "--only", "objective-conflict"});
@@ -201,8 +200,7 @@ TEST_CASE("the chapter's map: BOMCA promotes security and hinders democracy and 
   CliResult path = f.Run({"path", "[Border securitization]", "[Economic prosperity]", "--map",
                           "eu-central-asia", "--sign", "-"});
   CHECK(path.code == 0);
-  CHECK(f.Run({"path", "[Regimes are resourced]", "[Democratization]", "--map",
-               "eu-central-asia"})
+  CHECK(f.Run({"path", "[Regimes are resourced]", "[Democratization]", "--map", "eu-central-asia"})
             .out ==
         "[Regimes are resourced] --attacks--> [Democratization]\n"
         "sign: - (1 step)\n");

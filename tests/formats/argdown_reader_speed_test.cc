@@ -19,8 +19,9 @@ namespace {
 // (in a nested one) data; the fifth an argument with a two-step premise-conclusion structure.
 std::string GenerateMap(int paragraphs) {
   std::mt19937 rng(1);
-  const char* words[] = {"the", "border", "policy", "of", "union", "supports", "security", "but",
-                         "harms", "economic", "reform", "and", "democracy", "in", "region"};
+  const char* words[] = {"the",      "border",   "policy",    "of",    "union",
+                         "supports", "security", "but",       "harms", "economic",
+                         "reform",   "and",      "democracy", "in",    "region"};
   auto sentence = [&](int n) {
     std::string s = "It";
     for (int i = 0; i < n; ++i) s += std::string(" ") + words[rng() % 15];
@@ -30,11 +31,11 @@ std::string GenerateMap(int paragraphs) {
   for (int i = 0; i < paragraphs; ++i) {
     std::string n = std::to_string(i);
     if (i % 5 == 4) {
-      out += "<Argument " + n + ">: " + sentence(10) + " #arg\n\n(1) [P" + n + "]: " +
-             sentence(12) + "\n(2) [W" + n + "]: " + sentence(8) + " #warrant\n-- modus ponens --\n" +
-             "(3) [I" + n + "]: " + sentence(9) + "\n(4) [Q" + n + "]: " + sentence(7) +
-             "\n----\n(5) [C" + n + "]: " + sentence(11) + "\n  +> [S" + std::to_string(i - 1) +
-             "]\n\n";
+      out += "<Argument " + n + ">: " + sentence(10) + " #arg\n\n(1) [P" + n +
+             "]: " + sentence(12) + "\n(2) [W" + n + "]: " + sentence(8) +
+             " #warrant\n-- modus ponens --\n" + "(3) [I" + n + "]: " + sentence(9) + "\n(4) [Q" +
+             n + "]: " + sentence(7) + "\n----\n(5) [C" + n + "]: " + sentence(11) + "\n  +> [S" +
+             std::to_string(i - 1) + "]\n\n";
     } else {
       out += "[S" + n + "]: " + sentence(14) + " #tag" + std::to_string(i % 7) + "\n  + [S" + n +
              "a]: " + sentence(10) + "\n    - [S" + n + "b]: " + sentence(9) +
@@ -66,10 +67,11 @@ TEST_CASE("reading speed of a large map", "[.speed][formats][argdown]") {
   Status status = ReadArgdown(text, "generated.argdown", &map, &diagnostics);
   double reading = Seconds(start);
 
-  std::printf("%.1f MB, %zu tokens: lexer %.0f MB/s; ReadArgdown %.1f s, %.0f MB/s "
-              "(%zu statements, %zu arguments, %zu relations)\n",
-              mb, tokens, mb / lexing, reading, mb / reading, map.statements().size(),
-              map.arguments().size(), map.relations().size());
+  std::printf(
+      "%.1f MB, %zu tokens: lexer %.0f MB/s; ReadArgdown %.1f s, %.0f MB/s "
+      "(%zu statements, %zu arguments, %zu relations)\n",
+      mb, tokens, mb / lexing, reading, mb / reading, map.statements().size(),
+      map.arguments().size(), map.relations().size());
   REQUIRE(status.ok());
   CHECK(map.arguments().size() == paragraphs / 5);
 }

@@ -99,8 +99,7 @@ TEST_CASE("every fuzz crasher reads to a map or to positioned errors", "[formats
 // Fuzzer findings 1 and 4 (docs/fuzzing.md): what reads must read again after WriteArgdown, into
 // as many statements, arguments and relations: a text of headings only (finding 1), and titles that
 // start with '-' or, for arguments, '+' or '_' (finding 4; the writer replaces those characters).
-TEST_CASE("every fuzz crasher that reads survives WriteArgdown and a second read",
-          "[formats]") {
+TEST_CASE("every fuzz crasher that reads survives WriteArgdown and a second read", "[formats]") {
   for (const std::filesystem::path& file : Crashers()) {
     INFO(file.filename().string());
     Outcome outcome = ReadAndCheck(ReadFile(file));

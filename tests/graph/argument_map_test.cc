@@ -48,8 +48,7 @@ TEST_CASE("relations are validated", "[graph]") {
   Status contra = map.AddRelation(RelationType::kContradicts, a, arg_id);
   CHECK(contra.message() == "[A] contradicts <Arg>: only statements can contradict each other");
   CHECK(map.AddRelation(RelationType::kContradicts, a, b).ok());
-  CHECK(map.AddRelation(RelationType::kContradicts, b, a).code() ==
-        Status::Code::kAlreadyExists);
+  CHECK(map.AddRelation(RelationType::kContradicts, b, a).code() == Status::Code::kAlreadyExists);
   CHECK(!map.AddRelation(RelationType::kSupports, a, 999).ok());
   CHECK(map.relations().size() == 3);
 }
@@ -79,11 +78,10 @@ TEST_CASE("a multi-step argument has a vertex per step", "[graph]") {
 
   // P1 -> step 1 -> Mid -> argument -> C, all positive.
   std::vector<std::string> out;
-  ForEachSignedSuccessor(map.graph(), map.VertexOf(mid),
-                         [&](Vertex next, const Edge&, int sign, bool) {
-                           out.push_back(map.DisplayName(map.vertex(next).id) +
-                                         (sign > 0 ? "+" : "-"));
-                         });
+  ForEachSignedSuccessor(
+      map.graph(), map.VertexOf(mid), [&](Vertex next, const Edge&, int sign, bool) {
+        out.push_back(map.DisplayName(map.vertex(next).id) + (sign > 0 ? "+" : "-"));
+      });
   CHECK(out == std::vector<std::string>{"<Two steps>+"});
 
   // A warrant must have the warrant role.
