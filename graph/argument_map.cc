@@ -80,23 +80,24 @@ Status ArgumentMap::AddStatement(Statement statement, NodeId* id) {
 }
 
 Status ArgumentMap::ValidateArgument(const Argument& a) const {
-  const std::string name = Quoted(a);
+  // Names are built only on the error paths: a store load validates every argument.
+  auto name = [&] { return Quoted(a); };
   std::vector<uint64_t> given;  // ids the record brings with it, all of which must be fresh
   if (a.id != kNoNode) given.push_back(a.id);
   bool warrant_found = a.warrant == kNoNode;
   for (size_t j = 0; j < a.steps.size(); ++j) {
     const InferenceStep& step = a.steps[j];
-    const std::string where = name + " step " + std::to_string(j + 1);
-    if (!statement(step.conclusion)) return Status::InvalidInput(where + " has no conclusion");
+    auto where = [&] { return name() + " step " + std::to_string(j + 1); };
+    if (!statement(step.conclusion)) return Status::InvalidInput(where() + " has no conclusion");
     for (NodeId p : step.premises) {
       if (!statement(p)) {
-        return Status::InvalidInput(where + " has a premise that is not a statement (id " +
+        return Status::InvalidInput(where() + " has a premise that is not a statement (id " +
                                     std::to_string(p) + ")");
       }
       if (p == a.warrant) warrant_found = true;
     }
     if (!step.premise_edges.empty() && step.premise_edges.size() != step.premises.size()) {
-      return Status::InvalidInput(where + " has premise edge ids that do not match its premises");
+      return Status::InvalidInput(where() + " has premise edge ids that do not match its premises");
     }
     if (j + 1 < a.steps.size() && step.node != kNoNode) given.push_back(step.node);
     for (EdgeId e : step.premise_edges) {
@@ -105,16 +106,16 @@ Status ArgumentMap::ValidateArgument(const Argument& a) const {
     if (step.conclusion_edge != 0) given.push_back(step.conclusion_edge);
   }
   if (!warrant_found) {
-    return Status::InvalidInput("the warrant of " + name + " is not one of its premises");
+    return Status::InvalidInput("the warrant of " + name() + " is not one of its premises");
   }
   if (a.warrant != kNoNode && statement(a.warrant)->role != Role::kWarrant) {
-    return Status::InvalidInput("the warrant of " + name + ", " + Quoted(*statement(a.warrant)) +
+    return Status::InvalidInput("the warrant of " + name() + ", " + Quoted(*statement(a.warrant)) +
                                 ", does not have the role warrant");
   }
   std::sort(given.begin(), given.end());
   for (size_t i = 0; i < given.size(); ++i) {
     if (IdInUse(given[i]) || (i > 0 && given[i] == given[i - 1])) {
-      return Status::InvalidInput("id " + std::to_string(given[i]) + " of argument " + name +
+      return Status::InvalidInput("id " + std::to_string(given[i]) + " of argument " + name() +
                                   " is already in use");
     }
   }
