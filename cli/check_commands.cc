@@ -56,7 +56,7 @@ class CheckCommand : public Command {
   }
 
   int Run(Context& context) override {
-    ArgumentMap map;
+    ArgumentMap& map = context.NewMap();
     std::string display;
     if (int code = source_.Load(context, &map, &display); code != kExitOk) return code;
     std::vector<Finding> findings;
@@ -100,7 +100,7 @@ class ReviewCommand : public Command {
   }
 
   int Run(Context& context) override {
-    ArgumentMap map;
+    ArgumentMap& map = context.NewMap();
     std::string display;
     if (int code = source_.Load(context, &map, &display); code != kExitOk) return code;
     std::vector<Finding> findings;
@@ -162,7 +162,7 @@ class DemoCommand : public Command {
 
   int Run(Context& context) override {
     const std::string kName = "eu-central-asia";
-    ArgumentMap parsed;
+    ArgumentMap& parsed = context.NewMap();
     std::vector<Diagnostic> diagnostics;
     Status s = ReadArgdown(kEmbeddedExample, kName + ".argdown", &parsed, &diagnostics);
     for (const Diagnostic& d : diagnostics) context.err << FormatDiagnostic(d);
@@ -171,7 +171,7 @@ class DemoCommand : public Command {
     TemporaryDirectory store_dir;
     if (store_dir.path().empty()) return context.FailInput(Status::IoError("no temporary dir"));
     std::unique_ptr<Store> store;
-    ArgumentMap map;
+    ArgumentMap& map = context.NewMap();
     s = Store::Open(store_dir.path(), Store::Mode::kReadWrite, &store);
     if (s.ok()) s = store->WriteMap(kName, parsed, /*replace=*/false);
     if (s.ok()) s = store->LoadMap(kName, &map);

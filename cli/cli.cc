@@ -8,8 +8,9 @@
 namespace argmap {
 
 int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
-           const Terminal& terminal) {
+           const Terminal& terminal, bool process_ends_after) {
   Context context(out, err, terminal);
+  context.process_ends_after = process_ends_after;
   CLI::App app("argmap: argument maps in an embedded graph database, checked.", "argmap");
   app.set_version_flag("--version", "argmap 0.1.0");
   app.require_subcommand(1);

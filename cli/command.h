@@ -28,11 +28,17 @@ class Context {
  public:
   Context(std::ostream& out, std::ostream& err, const Terminal& terminal)
       : out(out), err(err), terminal(terminal) {}
+  ~Context();
 
   std::ostream& out;
   std::ostream& err;
   Terminal terminal;
-  std::string store_dir;  // from --store; empty: ARGMAP_STORE, else ./.argmap
+  std::string store_dir;            // from --store; empty: ARGMAP_STORE, else ./.argmap
+  bool process_ends_after = false;  // see RunCli
+
+  // An empty map that lives as long as the context (or, when the process ends after the
+  // command, until the process ends).
+  ArgumentMap& NewMap();
 
   // The store directory this invocation uses.
   std::string StoreDir() const;
@@ -43,6 +49,9 @@ class Context {
   int Fail(const Status& status) const;
   // Like Fail, but always kExitBadInput (a missing map is bad input for most commands).
   int FailInput(const Status& status) const;
+
+ private:
+  std::vector<std::unique_ptr<ArgumentMap>> maps_;
 };
 
 class Command {

@@ -1,5 +1,11 @@
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -8,6 +14,46 @@
 #include "formats/diagnostic.h"
 
 namespace argmap {
+namespace {
+
+// Reads the whole file into *text: one read for a regular file (whose size fstat knows), chunks
+// for a pipe. A directory is an error.
+Status ReadWholeFile(const std::string& path, std::string* text) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Status::IoError("cannot read " + path + ": " + std::strerror(errno));
+  struct stat info;
+  bool ok = ::fstat(fd, &info) == 0;
+  if (ok && S_ISDIR(info.st_mode)) {
+    ::close(fd);
+    return Status::IoError("cannot read " + path + ": it is a directory");
+  }
+  if (ok && S_ISREG(info.st_mode)) text->reserve(static_cast<size_t>(info.st_size) + 1);
+  size_t used = 0;
+  while (ok) {
+    if (text->capacity() - used < 4096) text->reserve(2 * text->capacity() + 65536);
+    text->resize(text->capacity());
+    ssize_t n = ::read(fd, text->data() + used, text->size() - used);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) ok = n == 0;
+    if (n <= 0) break;
+    used += static_cast<size_t>(n);
+  }
+  int error = errno;
+  ::close(fd);
+  text->resize(used);
+  return ok ? Status::Ok() : Status::IoError("cannot read " + path + ": " + std::strerror(error));
+}
+
+}  // namespace
+
+Context::~Context() {
+  if (!process_ends_after) return;
+  // Reachable from a static, so that leak checkers do not count them; never freed.
+  static auto* kept = new std::vector<std::unique_ptr<ArgumentMap>>;
+  for (auto& map : maps_) kept->push_back(std::move(map));
+}
+
+ArgumentMap& Context::NewMap() { return *maps_.emplace_back(std::make_unique<ArgumentMap>()); }
 
 std::string Context::StoreDir() const {
   if (!store_dir.empty()) return store_dir;
@@ -51,10 +97,8 @@ int MapSource::Load(Context& context, ArgumentMap* map, std::string* display_nam
 }
 
 int ReadArgdownFile(Context& context, const std::string& path, ArgumentMap* map) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return context.FailInput(Status::IoError("cannot read " + path));
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return context.FailInput(Status::IoError("cannot read " + path));
+  std::string text;
+  if (Status s = ReadWholeFile(path, &text); !s.ok()) return context.FailInput(s);
   std::vector<Diagnostic> diagnostics;
   Status s = ReadArgdown(text, path, map, &diagnostics);
   for (const Diagnostic& d : diagnostics) context.err << FormatDiagnostic(d);

@@ -64,7 +64,7 @@ class AddCommand : public Command {
 
   int Run(Context& context) override {
     std::unique_ptr<Store> store;
-    ArgumentMap map;
+    ArgumentMap& map = context.NewMap();
     bool is_new = false;
     bool create = statement_->parsed();
     Status s = OpenForEdit(context, map_, create, &store, &map, &is_new);
@@ -159,7 +159,7 @@ class LinkCommand : public Command {
 
   int Run(Context& context) override {
     std::unique_ptr<Store> store;
-    ArgumentMap map;
+    ArgumentMap& map = context.NewMap();
     bool is_new = false;
     Status s = OpenForEdit(context, map_, /*create=*/false, &store, &map, &is_new);
     if (!s.ok()) return context.FailInput(s);
@@ -192,7 +192,7 @@ class RemoveCommand : public Command {
 
   int Run(Context& context) override {
     std::unique_ptr<Store> store;
-    ArgumentMap map;
+    ArgumentMap& map = context.NewMap();
     bool is_new = false;
     Status s = OpenForEdit(context, map_, /*create=*/false, &store, &map, &is_new);
     if (!s.ok()) return context.FailInput(s);

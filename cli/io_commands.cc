@@ -33,7 +33,7 @@ class ImportCommand : public Command {
     std::string name = map_.empty() ? std::filesystem::path(file_).stem().string() : map_;
     bool progress = context.terminal.err_is_terminal;
     if (progress) context.err << "reading " << file_ << "...\r" << std::flush;
-    ArgumentMap map;
+    ArgumentMap& map = context.NewMap();
     if (int code = ReadArgdownFile(context, file_, &map); code != kExitOk) return code;
     if (map.title().empty()) map.set_title(name);
     std::unique_ptr<Store> store;
@@ -91,7 +91,7 @@ class ExportCommand : public Command {
   }
 
   int Run(Context& context) override {
-    ArgumentMap map;
+    ArgumentMap& map = context.NewMap();
     std::string display;
     if (int code = source_.Load(context, &map, &display); code != kExitOk) return code;
     if (format_ == "json") return Emit(context, [&](std::ostream& o) { WriteMapJson(map, o); });

@@ -118,7 +118,7 @@ class PathCommand : public Command {
   }
 
   int Run(Context& context) override {
-    ArgumentMap map;
+    ArgumentMap& map = context.NewMap();
     if (Status s = LoadStored(context, map_, &map); !s.ok()) return context.FailInput(s);
     NodeId from = kNoNode, to = kNoNode;
     if (Status s = map.Resolve(from_, &from); !s.ok()) return context.Fail(s);
@@ -161,7 +161,7 @@ class FindCommand : public Command {
   }
 
   int Run(Context& context) override {
-    ArgumentMap map;
+    ArgumentMap& map = context.NewMap();
     if (Status s = LoadStored(context, map_, &map); !s.ok()) return context.FailInput(s);
     for (std::string& w : words_) {
       std::transform(w.begin(), w.end(), w.begin(), [](char c) {
@@ -231,7 +231,7 @@ class StatsCommand : public Command {
   }
 
   int Run(Context& context) override {
-    ArgumentMap map;
+    ArgumentMap& map = context.NewMap();
     if (Status s = LoadStored(context, map_, &map); !s.ok()) return context.FailInput(s);
     nlohmann::ordered_json stats = Compute(map);
     if (format_ == "json") {

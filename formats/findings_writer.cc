@@ -3,6 +3,8 @@
 #include <array>
 #include <nlohmann/json.hpp>
 
+#include "formats/map_json.h"
+
 namespace argmap {
 namespace {
 
@@ -139,7 +141,12 @@ class JsonFindingsWriter {
     buffer_.clear();
   }
 
+  // Valid UTF-8 takes the fast path, whose bytes are nlohmann's; invalid UTF-8 is replaced the
+  // way nlohmann replaces it (one U+FFFD per maximal invalid subsequence).
   void AppendQuoted(std::string_view text) {
+    size_t start = buffer_.size();
+    if (AppendJsonString(text, &buffer_)) return;
+    buffer_.resize(start);
     buffer_ += nlohmann::ordered_json(text).dump(-1, ' ', false,
                                                  nlohmann::ordered_json::error_handler_t::replace);
   }

@@ -82,8 +82,9 @@ void AppendAsciiEscape(unsigned c, std::string* out) {
 
 }  // namespace
 
-void AppendJsonString(std::string_view text, std::string* out, JsonStyle style) {
+bool AppendJsonString(std::string_view text, std::string* out, JsonStyle style) {
   const bool yaml = style == JsonStyle::kYamlSafe;
+  bool valid = true;
   out->push_back('"');
   size_t verbatim = 0;  // start of the bytes not yet appended
   size_t i = 0;
@@ -110,12 +111,14 @@ void AppendJsonString(std::string_view text, std::string* out, JsonStyle style) 
     } else {
       out->append(kReplacementCharacter);
       length = 1;
+      valid = false;
     }
     i += length;
     verbatim = i;
   }
   out->append(text.substr(verbatim));
   out->push_back('"');
+  return valid;
 }
 
 bool AppendJsonValue(std::string_view json, std::string* out, JsonStyle style) {

@@ -27,8 +27,9 @@ enum class JsonStyle {
 };
 
 // Appends `text` as a JSON string literal: quotes, backslashes and control characters escaped,
-// other UTF-8 kept as is, each byte of invalid UTF-8 replaced by U+FFFD.
-void AppendJsonString(std::string_view text, std::string* out, JsonStyle style = JsonStyle::kPlain);
+// other UTF-8 kept as is, each byte of invalid UTF-8 replaced by U+FFFD. Returns false when it
+// replaced something (valid UTF-8 gives the bytes nlohmann::json::dump(-1) gives).
+bool AppendJsonString(std::string_view text, std::string* out, JsonStyle style = JsonStyle::kPlain);
 
 // Appends the JSON text `json` (a DataEntries value) compacted: whitespace outside strings
 // dropped, strings kept except for what `style` escapes. Text that is not valid JSON is appended

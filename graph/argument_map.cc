@@ -1,6 +1,7 @@
 #include "graph/argument_map.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace argmap {
 namespace {
@@ -14,6 +15,30 @@ void IndexTitle(FlatTitleIndex* index, std::string_view title, size_t position) 
 }
 
 }  // namespace
+
+ArgumentMap::ArgumentMap(ArgumentMap&& other) noexcept { *this = std::move(other); }
+
+ArgumentMap& ArgumentMap::operator=(ArgumentMap&& other) noexcept {
+  if (this == &other) return *this;
+  title_ = std::exchange(other.title_, {});
+  metadata_ = std::exchange(other.metadata_, {});
+  // Each member is taken and `other`'s reset, so the moved-from map is a valid empty map. A
+  // deque's move keeps its elements in place, so the title views stay valid.
+  statements_ = std::exchange(other.statements_, {});
+  arguments_ = std::exchange(other.arguments_, {});
+  relations_ = std::exchange(other.relations_, {});
+  statement_titles_ = std::exchange(other.statement_titles_, {});
+  argument_titles_ = std::exchange(other.argument_titles_, {});
+  relation_keys_ = std::exchange(other.relation_keys_, {});
+  vertex_of_id_ = std::exchange(other.vertex_of_id_, {});
+  relation_of_id_ = std::exchange(other.relation_of_id_, {});
+  id_used_ = std::exchange(other.id_used_, {});
+  next_id_ = std::exchange(other.next_id_, 1);
+  Graph taken;
+  taken.swap(other.graph_);  // `other` is left empty, and this map's old graph goes with `taken`
+  graph_.swap(taken);
+  return *this;
+}
 
 ArgumentMap::RelationKey ArgumentMap::KeyOf(const Relation& r) {
   NodeId from = r.from, to = r.to;

@@ -64,8 +64,10 @@ class ArgumentMap {
   ArgumentMap() = default;
   ArgumentMap(const ArgumentMap&) = delete;
   ArgumentMap& operator=(const ArgumentMap&) = delete;
-  ArgumentMap(ArgumentMap&&) = default;
-  ArgumentMap& operator=(ArgumentMap&&) = default;
+  // Moves take the graph by swap: Boost's adjacency_list declares a copy assignment and no
+  // move, so a defaulted move would deep-copy every vertex and edge list.
+  ArgumentMap(ArgumentMap&& other) noexcept;
+  ArgumentMap& operator=(ArgumentMap&& other) noexcept;
 
   // Map metadata: the front matter's key/value pairs (values as JSON text, as in DataEntries).
   const std::string& title() const { return title_; }

@@ -63,7 +63,11 @@ TEST_CASE("a bad file is reported with positions and changes nothing", "[cli]") 
   CHECK(f.Run({"maps"}).out == "m\t4 statements, 0 arguments, 3 relations\tSmall\n");
   CliResult missing = f.Run({"import", f.Path("nope.argdown")});
   CHECK(missing.code == 2);
-  CHECK(missing.err == "argmap: error: cannot read " + f.Path("nope.argdown") + "\n");
+  CHECK(missing.err ==
+        "argmap: error: cannot read " + f.Path("nope.argdown") + ": No such file or directory\n");
+  CliResult directory = f.Run({"check", f.Path("")});
+  CHECK(directory.code == 2);
+  CHECK(directory.err == "argmap: error: cannot read " + f.Path("") + ": it is a directory\n");
 }
 
 TEST_CASE("check reads a file or a stored map, with --fail-on deciding the exit", "[cli]") {

@@ -31,6 +31,34 @@ TEST_CASE("statements get fresh ids and unique titles", "[graph]") {
   CHECK(map.node_count() == 2);
 }
 
+TEST_CASE("a moved map keeps its graph and indexes; the source is left empty and usable",
+          "[graph]") {
+  ArgumentMap source;
+  NodeId a = AddClaim(source, "A");
+  NodeId b = AddClaim(source, "B");
+  REQUIRE(source.AddRelation(RelationType::kSupports, a, b).ok());
+  const Statement* a_record = source.FindStatement("A");
+
+  ArgumentMap moved(std::move(source));
+  ArgumentMap assigned;
+  AddClaim(assigned, "Old");
+  assigned = std::move(moved);
+  CHECK(assigned.FindStatement("A") == a_record);  // the records did not move in memory
+  CHECK(assigned.FindStatement("Old") == nullptr);
+  CHECK(assigned.node_count() == 2);
+  CHECK(boost::num_edges(assigned.graph()) == 1);
+  CHECK(assigned.relations().size() == 1);
+  CHECK(assigned.next_id() == 4);
+
+  for (ArgumentMap* empty : {&source, &moved}) {
+    CHECK(empty->node_count() == 0);
+    CHECK(empty->statements().empty());
+    CHECK(empty->FindStatement("A") == nullptr);
+    CHECK(empty->next_id() == 1);
+    CHECK(AddClaim(*empty, "A") == 1);
+  }
+}
+
 TEST_CASE("relations are validated", "[graph]") {
   ArgumentMap map;
   NodeId a = AddClaim(map, "A");
