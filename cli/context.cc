@@ -27,7 +27,8 @@ Status ReadWholeFile(const std::string& path, std::string* text) {
     ::close(fd);
     return Status::IoError("cannot read " + path + ": it is a directory");
   }
-  if (ok && S_ISREG(info.st_mode)) text->reserve(static_cast<size_t>(info.st_size) + 1);
+  // Room for the file and for the last read, which finds its end.
+  if (ok && S_ISREG(info.st_mode)) text->reserve(static_cast<size_t>(info.st_size) + 4096);
   size_t used = 0;
   while (ok) {
     if (text->capacity() - used < 4096) text->reserve(2 * text->capacity() + 65536);

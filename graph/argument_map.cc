@@ -34,9 +34,7 @@ ArgumentMap& ArgumentMap::operator=(ArgumentMap&& other) noexcept {
   relation_of_id_ = std::exchange(other.relation_of_id_, {});
   id_used_ = std::exchange(other.id_used_, {});
   next_id_ = std::exchange(other.next_id_, 1);
-  Graph taken;
-  taken.swap(other.graph_);  // `other` is left empty, and this map's old graph goes with `taken`
-  graph_.swap(taken);
+  graph_ = std::exchange(other.graph_, std::make_unique<Graph>());
   return *this;
 }
 
@@ -98,7 +96,7 @@ Status ArgumentMap::AddStatement(Statement statement, NodeId* id) {
   IndexTitle(&statement_titles_, s.title, statements_.size() - 1);
   Vertex v = boost::add_vertex(
       VertexData{s.id, NodeKind::kStatement, static_cast<uint32_t>(statements_.size() - 1), 0},
-      graph_);
+      *graph_);
   SetVertexOf(s.id, static_cast<uint32_t>(v));
   if (id) *id = s.id;
   return Status::Ok();
@@ -172,21 +170,21 @@ Status ArgumentMap::AddArgument(Argument argument, NodeId* id) {
 void ArgumentMap::LinkArgument(uint32_t index) {
   const Argument& a = arguments_[index];
   uint32_t last = a.steps.empty() ? 0 : static_cast<uint32_t>(a.steps.size() - 1);
-  Vertex av = boost::add_vertex(VertexData{a.id, NodeKind::kArgument, index, last}, graph_);
+  Vertex av = boost::add_vertex(VertexData{a.id, NodeKind::kArgument, index, last}, *graph_);
   SetVertexOf(a.id, static_cast<uint32_t>(av));
   for (uint32_t j = 0; j < a.steps.size(); ++j) {
     const InferenceStep& step = a.steps[j];
     Vertex sv = av;
     if (j != last) {
-      sv = boost::add_vertex(VertexData{step.node, NodeKind::kStep, index, j}, graph_);
+      sv = boost::add_vertex(VertexData{step.node, NodeKind::kStep, index, j}, *graph_);
       SetVertexOf(step.node, static_cast<uint32_t>(sv));
     }
     for (size_t i = 0; i < step.premises.size(); ++i) {
       boost::add_edge(VertexOf(step.premises[i]), sv,
-                      EdgeData{step.premise_edges[i], RelationType::kPremise}, graph_);
+                      EdgeData{step.premise_edges[i], RelationType::kPremise}, *graph_);
     }
     boost::add_edge(sv, VertexOf(step.conclusion),
-                    EdgeData{step.conclusion_edge, RelationType::kConclusion}, graph_);
+                    EdgeData{step.conclusion_edge, RelationType::kConclusion}, *graph_);
   }
 }
 
@@ -198,8 +196,8 @@ Status ArgumentMap::ValidateRelation(const Relation& r) const {
   if (from == kNoIndex || to == kNoIndex) {
     return Status::InvalidInput(std::string(RelationName(r.type)) + " relation to a missing node");
   }
-  const VertexData& f = graph_[from];
-  const VertexData& t = graph_[to];
+  const VertexData& f = (*graph_)[from];
+  const VertexData& t = (*graph_)[to];
   if (f.kind == NodeKind::kStep || t.kind == NodeKind::kStep) {
     return Status::InvalidInput("a relation cannot touch an intermediate inference step");
   }
@@ -237,7 +235,7 @@ Status ArgumentMap::AddRelation(Relation relation, EdgeId* id) {
   relation_keys_.Insert(key.a, key.b);
   SetRelationOf(relation.id, static_cast<uint32_t>(relations_.size() - 1));
   boost::add_edge(VertexOf(relation.from), VertexOf(relation.to),
-                  EdgeData{relation.id, relation.type}, graph_);
+                  EdgeData{relation.id, relation.type}, *graph_);
   if (id) *id = relation.id;
   return Status::Ok();
 }
@@ -254,7 +252,7 @@ Status ArgumentMap::UpdateStatement(const Statement& update) {
     }
   }
   // Field by field: the title stays, and the title index holds a view of its characters.
-  Statement& s = statements_[graph_[VertexOf(update.id)].index];
+  Statement& s = statements_[(*graph_)[VertexOf(update.id)].index];
   s.text = update.text;
   s.role = update.role;
   s.thesis = update.thesis;
@@ -270,7 +268,7 @@ Status ArgumentMap::UpdateStatement(const Statement& update) {
 Status ArgumentMap::Remove(NodeId id, Removal* removal) {
   uint32_t v = VertexOf(id);
   if (v == kNoIndex) return Status::NotFound("no node with id " + std::to_string(id));
-  const VertexData& data = graph_[v];
+  const VertexData& data = (*graph_)[v];
   if (data.kind == NodeKind::kStep) {
     return Status::InvalidInput(DisplayName(id) + " is part of an argument; remove the argument");
   }
@@ -316,7 +314,7 @@ Status ArgumentMap::Remove(NodeId id, Removal* removal) {
 }
 
 void ArgumentMap::Rebuild() {
-  graph_.clear();
+  graph_->clear();
   statement_titles_ = FlatTitleIndex();
   argument_titles_ = FlatTitleIndex();
   relation_keys_ = FlatKeySet();
@@ -325,7 +323,7 @@ void ArgumentMap::Rebuild() {
   for (uint32_t i = 0; i < statements_.size(); ++i) {
     const Statement& s = statements_[i];
     IndexTitle(&statement_titles_, s.title, i);
-    Vertex v = boost::add_vertex(VertexData{s.id, NodeKind::kStatement, i, 0}, graph_);
+    Vertex v = boost::add_vertex(VertexData{s.id, NodeKind::kStatement, i, 0}, *graph_);
     SetVertexOf(s.id, static_cast<uint32_t>(v));
   }
   for (uint32_t i = 0; i < arguments_.size(); ++i) {
@@ -337,7 +335,7 @@ void ArgumentMap::Rebuild() {
     RelationKey key = KeyOf(r);
     relation_keys_.Insert(key.a, key.b);
     SetRelationOf(r.id, i);
-    boost::add_edge(VertexOf(r.from), VertexOf(r.to), EdgeData{r.id, r.type}, graph_);
+    boost::add_edge(VertexOf(r.from), VertexOf(r.to), EdgeData{r.id, r.type}, *graph_);
   }
 }
 
@@ -353,14 +351,14 @@ const Argument* ArgumentMap::FindArgument(std::string_view title) const {
 
 const Statement* ArgumentMap::statement(NodeId id) const {
   uint32_t v = VertexOf(id);
-  if (v == kNoIndex || graph_[v].kind != NodeKind::kStatement) return nullptr;
-  return &statements_[graph_[v].index];
+  if (v == kNoIndex || (*graph_)[v].kind != NodeKind::kStatement) return nullptr;
+  return &statements_[(*graph_)[v].index];
 }
 
 const Argument* ArgumentMap::argument(NodeId id) const {
   uint32_t v = VertexOf(id);
-  if (v == kNoIndex || graph_[v].kind != NodeKind::kArgument) return nullptr;
-  return &arguments_[graph_[v].index];
+  if (v == kNoIndex || (*graph_)[v].kind != NodeKind::kArgument) return nullptr;
+  return &arguments_[(*graph_)[v].index];
 }
 
 const Relation* ArgumentMap::relation(EdgeId id) const {
@@ -395,7 +393,7 @@ Status ArgumentMap::Resolve(std::string_view name, NodeId* id) const {
 std::string_view ArgumentMap::TitleOf(NodeId id) const {
   uint32_t v = VertexOf(id);
   if (v == kNoIndex) return {};
-  const VertexData& d = graph_[v];
+  const VertexData& d = (*graph_)[v];
   return d.kind == NodeKind::kStatement ? std::string_view(statements_[d.index].title)
                                         : std::string_view(arguments_[d.index].title);
 }
@@ -403,7 +401,7 @@ std::string_view ArgumentMap::TitleOf(NodeId id) const {
 std::string ArgumentMap::DisplayName(NodeId id) const {
   uint32_t v = VertexOf(id);
   if (v == kNoIndex) return "#" + std::to_string(id);
-  const VertexData& d = graph_[v];
+  const VertexData& d = (*graph_)[v];
   switch (d.kind) {
     case NodeKind::kStatement:
       return Quoted(statements_[d.index]);

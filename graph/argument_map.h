@@ -23,6 +23,7 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,8 +65,8 @@ class ArgumentMap {
   ArgumentMap() = default;
   ArgumentMap(const ArgumentMap&) = delete;
   ArgumentMap& operator=(const ArgumentMap&) = delete;
-  // Moves take the graph by swap: Boost's adjacency_list declares a copy assignment and no
-  // move, so a defaulted move would deep-copy every vertex and edge list.
+  // Moves take the graph's pointer: Boost's adjacency_list has no move (its swap copies), and
+  // its edge lists point at the graph object itself, so the graph must stay where it is.
   ArgumentMap(ArgumentMap&& other) noexcept;
   ArgumentMap& operator=(ArgumentMap&& other) noexcept;
 
@@ -113,14 +114,14 @@ class ArgumentMap {
   const std::deque<Statement>& statements() const { return statements_; }
   const std::deque<Argument>& arguments() const { return arguments_; }
   const std::vector<Relation>& relations() const { return relations_; }
-  size_t node_count() const { return boost::num_vertices(graph_); }
+  size_t node_count() const { return boost::num_vertices(*graph_); }
 
   // The topology, read-only. Vertex descriptors are invalidated by Remove().
-  const Graph& graph() const { return graph_; }
+  const Graph& graph() const { return *graph_; }
   uint32_t VertexOf(NodeId id) const {
     return id < vertex_of_id_.size() ? vertex_of_id_[id] : kNoIndex;
   }
-  const VertexData& vertex(Vertex v) const { return graph_[v]; }
+  const VertexData& vertex(Vertex v) const { return (*graph_)[v]; }
 
   // The next id this map would hand out: one more than the largest id ever used.
   uint64_t next_id() const { return next_id_; }
@@ -159,7 +160,7 @@ class ArgumentMap {
   std::vector<uint32_t> relation_of_id_;  // edge id -> index in relations_, kNoIndex otherwise
   std::vector<uint8_t> id_used_;          // 1 where an id is taken by any node or edge
   uint64_t next_id_ = 1;
-  Graph graph_;
+  std::unique_ptr<Graph> graph_ = std::make_unique<Graph>();  // never null
 };
 
 }  // namespace argmap
