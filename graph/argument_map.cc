@@ -75,6 +75,7 @@ void ArgumentMap::Reserve(size_t statements, size_t arguments, size_t relations)
   argument_titles_.Reserve(arguments);
   relations_.reserve(relations);
   relation_keys_.Reserve(relations);
+  graph_->m_vertices.reserve(statements + 2 * arguments);
   size_t ids = statements + 3 * arguments + relations + 1;
   vertex_of_id_.reserve(ids);
   relation_of_id_.reserve(ids);
@@ -240,6 +241,51 @@ Status ArgumentMap::AddRelation(Relation relation, EdgeId* id) {
   return Status::Ok();
 }
 
+Status ArgumentMap::AddRelations(const std::vector<Relation>& relations, bool skip_duplicates,
+                                 size_t* failed) {
+  const size_t first = relations_.size();
+  Status status = Status::Ok();
+  for (size_t i = 0; i < relations.size(); ++i) {
+    Relation relation = relations[i];
+    Status valid = ValidateRelation(relation);
+    if (valid.code() == Status::Code::kAlreadyExists && skip_duplicates) continue;
+    if (!valid.ok()) {
+      status = std::move(valid);
+      *failed = i;
+      break;
+    }
+    relation.id = TakeId(relation.id);
+    relations_.push_back(relation);
+    RelationKey key = KeyOf(relation);
+    relation_keys_.Insert(key.a, key.b);
+    SetRelationOf(relation.id, static_cast<uint32_t>(relations_.size() - 1));
+  }
+  LinkRelations(first);
+  return status;
+}
+
+void ArgumentMap::LinkRelations(size_t first) {
+  Graph& g = *graph_;
+  const size_t count = relations_.size() - first;
+  // Counting degrees costs a pass over all vertices: worth it only for many edges.
+  if (count >= 1024 && count * 8 >= boost::num_vertices(g)) {
+    std::vector<uint32_t> out(boost::num_vertices(g), 0), in(boost::num_vertices(g), 0);
+    for (size_t i = first; i < relations_.size(); ++i) {
+      ++out[VertexOf(relations_[i].from)];
+      ++in[VertexOf(relations_[i].to)];
+    }
+    for (size_t v = 0; v < out.size(); ++v) {
+      if (out[v]) g.out_edge_list(v).reserve(g.out_edge_list(v).size() + out[v]);
+      if (in[v]) in_edge_list(g, v).reserve(in_edge_list(g, v).size() + in[v]);
+    }
+    g.m_edges.reserve(g.m_edges.size() + count);
+  }
+  for (size_t i = first; i < relations_.size(); ++i) {
+    const Relation& r = relations_[i];
+    boost::add_edge(VertexOf(r.from), VertexOf(r.to), EdgeData{r.id, r.type}, g);
+  }
+}
+
 Status ArgumentMap::UpdateStatement(const Statement& update) {
   const Statement* current = statement(update.id);
   if (!current) return Status::NotFound("no statement with id " + std::to_string(update.id));
@@ -335,8 +381,8 @@ void ArgumentMap::Rebuild() {
     RelationKey key = KeyOf(r);
     relation_keys_.Insert(key.a, key.b);
     SetRelationOf(r.id, i);
-    boost::add_edge(VertexOf(r.from), VertexOf(r.to), EdgeData{r.id, r.type}, *graph_);
   }
+  LinkRelations(0);
 }
 
 const Statement* ArgumentMap::FindStatement(std::string_view title) const {

@@ -83,6 +83,12 @@ class ArgumentMap {
   Status AddArgument(Argument argument, NodeId* id = nullptr);
   Status AddRelation(Relation relation, EdgeId* id = nullptr);
   Status AddRelation(RelationType type, NodeId from, NodeId to, EdgeId* id = nullptr);
+  // Adds relations as AddRelation would one by one, but sizes each edge list once (a bulk load
+  // adds millions). A duplicate is skipped when skip_duplicates, else refused like any other
+  // invalid relation: the first refused one ends the call with its status, *failed set to its
+  // index, and the relations before it added.
+  Status AddRelations(const std::vector<Relation>& relations, bool skip_duplicates,
+                      size_t* failed);
 
   // Replaces the text-like fields of an existing statement (role, thesis, actor, text, tags, data,
   // source, quote, section); the title stays. Fails if the role change breaks a warrant.
@@ -146,6 +152,7 @@ class ArgumentMap {
   Status ValidateArgument(const Argument& argument) const;
   Status ValidateRelation(const Relation& relation) const;
   void LinkArgument(uint32_t index);  // adds step vertices and premise/conclusion edges
+  void LinkRelations(size_t first);   // adds the edges of relations_[first, end)
   void Rebuild();                     // recreates graph and indexes from the records
 
   std::string title_;

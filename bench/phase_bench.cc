@@ -1,0 +1,130 @@
+// phase_bench: where the time of `argmap import` and `argmap check` goes, phase by phase, on one
+// Argdown file:
+//
+//   phase_bench MAP.argdown [--store DIR]
+//
+// Prints wall and CPU seconds and the growth of peak memory for: reading the file, the lexer
+// alone, ReadArgdown (lexer + parser + model + ArgumentMap), WriteMap into a fresh store, LoadMap
+// from it, and RunChecks. The store goes to DIR (default: a fresh directory under /tmp, removed
+// at the end). Figures: docs/performance.md.
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "formats/argdown_lexer.h"
+#include "formats/argdown_reader.h"
+#include "graph/checks.h"
+#include "storage/store.h"
+
+namespace argmap {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double CpuSeconds() {
+  timespec t;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return t.tv_sec + t.tv_nsec / 1e9;
+}
+
+long PeakKib() {
+  rusage usage;
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+// Prints one phase's line when it goes out of scope.
+class Phase {
+ public:
+  explicit Phase(const char* name) : name_(name) {}
+  ~Phase() {
+    std::printf("%-28s %7.3f s  (cpu %7.3f s)  peak %6ld MiB\n", name_,
+                std::chrono::duration<double>(Clock::now() - wall_).count(), CpuSeconds() - cpu_,
+                PeakKib() / 1024);
+  }
+
+ private:
+  const char* name_;
+  Clock::time_point wall_ = Clock::now();
+  double cpu_ = CpuSeconds();
+};
+
+void Require(const Status& s, const char* what) {
+  if (!s.ok()) {
+    std::fprintf(stderr, "phase_bench: %s: %s\n", what, s.message().c_str());
+    std::exit(1);
+  }
+}
+
+int Main(int argc, char** argv) {
+  if (argc != 2 && !(argc == 4 && std::string(argv[2]) == "--store")) {
+    std::fprintf(stderr, "usage: phase_bench MAP.argdown [--store DIR]\n");
+    return 2;
+  }
+  const std::string path = argv[1];
+  const bool own_store = argc == 2;
+  const std::string dir =
+      own_store ? (std::filesystem::temp_directory_path() / ("phase_bench-" + std::to_string(getpid())))
+                      .string()
+                : std::string(argv[3]);
+  std::filesystem::remove_all(dir);
+
+  std::string text;
+  {
+    Phase phase("read file");
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    text = buffer.str();
+  }
+  std::printf("%s: %.1f MB\n", path.c_str(), text.size() / 1e6);
+  {
+    Phase phase("lexer alone");
+    ArgdownLexer lexer(text);
+    size_t tokens = 0;
+    while (lexer.Next().type != ArgdownToken::kEof) ++tokens;
+    std::printf("%zu tokens\n", tokens);
+  }
+  ArgumentMap map;
+  {
+    Phase phase("ReadArgdown");
+    std::vector<Diagnostic> diagnostics;
+    Require(ReadArgdown(text, path, &map, &diagnostics), "reading");
+  }
+  std::printf("%zu statements, %zu arguments, %zu relations\n", map.statements().size(),
+              map.arguments().size(), map.relations().size());
+  {
+    std::unique_ptr<Store> store;
+    Require(Store::Open(dir, Store::Mode::kReadWrite, &store), "opening");
+    Phase phase("WriteMap (fresh store)");
+    Require(store->WriteMap("bench", map, /*replace=*/false), "writing");
+  }
+  ArgumentMap loaded;
+  {
+    std::unique_ptr<Store> store;
+    Require(Store::Open(dir, Store::Mode::kReadOnly, &store), "opening");
+    Phase phase("LoadMap");
+    Require(store->LoadMap("bench", &loaded), "loading");
+  }
+  {
+    Phase phase("RunChecks");
+    std::vector<Finding> findings;
+    Require(RunChecks(loaded, CheckOptions{}, &findings), "checking");
+    std::printf("%zu findings\n", findings.size());
+  }
+  if (own_store) std::filesystem::remove_all(dir);
+  return 0;
+}
+
+}  // namespace
+}  // namespace argmap
+
+int main(int argc, char** argv) { return argmap::Main(argc, argv); }
