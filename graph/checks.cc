@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
+#include <thread>
 
 #include "graph/check_context.h"
 
@@ -167,9 +169,15 @@ Status RunChecks(const ArgumentMap& map, const CheckOptions& options,
                                std::to_string(kMaxSignedVertices) + " nodes");
   }
   CheckContext context(map, options);
-  std::vector<Finding> out;
+  std::vector<Finding> out, objective_findings;
+  // The objective searches, the costliest part, run on a second thread beside the other checks.
+  // They read the context's order and adjacency only (built above, never changed), not the
+  // commitments, which the other checks compute on first use.
+  std::thread objectives;
   if (run[kObjectiveConflict] || run[kSelfDefeating]) {
-    CheckObjectives(context, run[kObjectiveConflict], run[kSelfDefeating], &out);
+    objectives = std::thread([&] {
+      CheckObjectives(context, run[kObjectiveConflict], run[kSelfDefeating], &objective_findings);
+    });
   }
   bool needs_thesis = run[kContradiction] || run[kUnansweredObjection] || run[kNoThesis];
   if (needs_thesis && context.theses().empty()) {
@@ -184,6 +192,9 @@ Status RunChecks(const ArgumentMap& map, const CheckOptions& options,
   if (run[kUnbackedWarrant]) CheckUnbackedWarrants(context, &out);
   if (run[kUnsourcedEvidence]) CheckUnsourcedEvidence(context, &out);
   if (run[kOrphan]) CheckOrphans(context, &out);
+  if (objectives.joinable()) objectives.join();
+  out.insert(out.end(), std::make_move_iterator(objective_findings.begin()),
+             std::make_move_iterator(objective_findings.end()));
   FindingSorter(map, &out).Sort();
   *findings = std::move(out);
   return Status::Ok();
