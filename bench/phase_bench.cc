@@ -72,9 +72,10 @@ int Main(int argc, char** argv) {
   const std::string path = argv[1];
   const bool own_store = argc == 2;
   const std::string dir =
-      own_store ? (std::filesystem::temp_directory_path() / ("phase_bench-" + std::to_string(getpid())))
-                      .string()
-                : std::string(argv[3]);
+      own_store
+          ? (std::filesystem::temp_directory_path() / ("phase_bench-" + std::to_string(getpid())))
+                .string()
+          : std::string(argv[3]);
   std::filesystem::remove_all(dir);
 
   std::string text;

@@ -7,6 +7,7 @@
 #include "formats/argdown_data.h"
 #include "formats/argdown_lexer.h"
 #include "formats/argdown_model.h"
+#include "formats/token_stream.h"
 
 namespace argmap {
 namespace {
@@ -264,7 +265,7 @@ class ArgdownParser {
 
   std::string_view text_;
   DiagnosticSink* sink_;
-  ArgdownLexer lexer_;
+  TokenStream lexer_;
   ArgdownModel model_;
   std::vector<ArgdownMember> members_;  // a stack; entries keep their buffers for reuse
   size_t member_depth_ = 0;

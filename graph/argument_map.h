@@ -87,8 +87,7 @@ class ArgumentMap {
   // adds millions). A duplicate is skipped when skip_duplicates, else refused like any other
   // invalid relation: the first refused one ends the call with its status, *failed set to its
   // index, and the relations before it added.
-  Status AddRelations(const std::vector<Relation>& relations, bool skip_duplicates,
-                      size_t* failed);
+  Status AddRelations(const std::vector<Relation>& relations, bool skip_duplicates, size_t* failed);
 
   // Replaces the text-like fields of an existing statement (role, thesis, actor, text, tags, data,
   // source, quote, section); the title stays. Fails if the role change breaks a warrant.

@@ -1,0 +1,64 @@
+#include "formats/token_stream.h"
+
+namespace argmap {
+
+TokenStream::TokenStream(std::string_view text) {
+  lexer_.emplace(text);
+  if (text.size() >= kThreadedFrom) lexer_thread_ = std::thread([this] { Lex(); });
+}
+
+TokenStream::~TokenStream() {
+  if (!lexer_thread_.joinable()) return;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stop_ = true;
+  }
+  changed_.notify_all();
+  lexer_thread_.join();
+}
+
+void TokenStream::Lex() {
+  bool eof = false;
+  while (!eof) {
+    std::vector<Token> chunk;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (!spare_.empty()) {
+        chunk = std::move(spare_.back());
+        spare_.pop_back();
+      }
+    }
+    chunk.reserve(kChunkTokens);
+    while (chunk.size() < kChunkTokens && !eof) {
+      chunk.push_back(lexer_->Next());
+      eof = chunk.back().type == ArgdownToken::kEof;
+    }
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [this] { return stop_ || chunks_.size() < kMaxChunksAhead; });
+    if (stop_) return;
+    chunks_.push_back(std::move(chunk));
+    lock.unlock();
+    changed_.notify_all();
+  }
+}
+
+void TokenStream::Refill() {
+  std::vector<Token> chunk;
+  {
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [this] { return !chunks_.empty(); });
+    chunk = std::move(chunks_.front());
+    chunks_.pop_front();
+  }
+  changed_.notify_all();
+  // Keep the unconsumed tail (lookahead spans chunk boundaries), drop the rest.
+  window_.erase(window_.begin(), window_.begin() + static_cast<ptrdiff_t>(head_));
+  head_ = 0;
+  window_.insert(window_.end(), chunk.begin(), chunk.end());
+  window_has_eof_ = window_.back().type == ArgdownToken::kEof;
+  chunk.clear();
+  std::lock_guard<std::mutex> lock(mutex_);
+  spare_.push_back(std::move(chunk));
+}
+
+}  // namespace argmap
