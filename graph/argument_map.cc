@@ -84,17 +84,20 @@ void ArgumentMap::Reserve(size_t statements, size_t arguments, size_t relations)
 
 Status ArgumentMap::AddStatement(Statement statement, NodeId* id) {
   if (statement.title.empty()) return Status::InvalidInput("a statement needs a title");
-  if (statement_titles_.Find(statement.title) != UINT32_MAX) {
-    return Status::AlreadyExists("statement " + Quoted(statement) + " already exists");
-  }
   if (statement.id != kNoNode && IdInUse(statement.id)) {
     return Status::InvalidInput("id " + std::to_string(statement.id) + " of statement " +
                                 Quoted(statement) + " is already in use");
   }
+  // One probe: the title goes in as the argument's view, then points at the stored record.
+  bool inserted = false;
+  size_t slot = 0;
+  statement_titles_.FindOrInsert(statement.title, static_cast<uint32_t>(statements_.size()),
+                                 &inserted, &slot);
+  if (!inserted) return Status::AlreadyExists("statement " + Quoted(statement) + " already exists");
   statement.id = TakeId(statement.id);
   statements_.push_back(std::move(statement));
   const Statement& s = statements_.back();
-  IndexTitle(&statement_titles_, s.title, statements_.size() - 1);
+  statement_titles_.Rekey(slot, s.title);
   Vertex v = boost::add_vertex(
       VertexData{s.id, NodeKind::kStatement, static_cast<uint32_t>(statements_.size() - 1), 0},
       *graph_);

@@ -87,9 +87,15 @@ class FlatTitleIndex {
  public:
   // The value of title, inserting `value` first if it is absent; *inserted says which.
   uint32_t FindOrInsert(std::string_view title, uint32_t value, bool* inserted) {
+    size_t position;
+    return FindOrInsert(title, value, inserted, &position);
+  }
+  // FindOrInsert that also gives the slot's position, valid until the next insertion: for Rekey.
+  uint32_t FindOrInsert(std::string_view title, uint32_t value, bool* inserted, size_t* position) {
     if ((size_ + 1) * 2 > slots_.size()) Grow();
     size_t hash = std::hash<std::string_view>()(title);
     size_t i = Probe(title, hash);
+    *position = i;
     if (slots_[i].used) {
       *inserted = false;
       return slots_[i].value;
@@ -99,6 +105,9 @@ class FlatTitleIndex {
     *inserted = true;
     return value;
   }
+  // Points the slot at `position` at `same_title`: equal characters, stored elsewhere (the
+  // caller inserted a view of a string it then moved into place).
+  void Rekey(size_t position, std::string_view same_title) { slots_[position].title = same_title; }
   // The value of title, or UINT32_MAX when absent.
   uint32_t Find(std::string_view title) const {
     if (slots_.empty()) return UINT32_MAX;
