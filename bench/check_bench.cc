@@ -31,12 +31,17 @@
 #include <set>
 #include <string>
 
+#include "bench/bench_clock.h"
 #include "formats/findings_writer.h"
 #include "graph/argument_map.h"
 #include "graph/checks.h"
 
 namespace argmap {
 namespace {
+
+using ::argmap::bench::CpuSeconds;
+using ::argmap::bench::PeakMiB;
+using ::argmap::bench::Seconds;
 
 class Random {
  public:
@@ -58,17 +63,6 @@ struct Sizes {
   size_t statements = 1000000, objectives = 20, actions = 200, theses = 50;
 };
 
-double Seconds(std::chrono::steady_clock::time_point since) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
-}
-
-// CPU seconds of this process (user + system): on a shared machine, a steadier figure than wall.
-double CpuSeconds() {
-  timespec t{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-  return t.tv_sec + t.tv_nsec * 1e-9;
-}
-
 // The resident set now (VmRSS) or its peak since the last ResetPeak (VmHWM), from /proc.
 double ProcMiB(const char* key) {
   std::ifstream status("/proc/self/status");
@@ -82,12 +76,6 @@ double ProcMiB(const char* key) {
 
 // Lets VmHWM measure the checks alone (Linux: writing 5 to clear_refs resets the peak).
 void ResetPeak() { std::ofstream("/proc/self/clear_refs") << "5"; }
-
-double PeakMiB() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss / 1024.0;
-}
 
 void Require(const Status& s) {
   if (!s.ok()) {

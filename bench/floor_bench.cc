@@ -74,6 +74,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench/bench_clock.h"
 #include "formats/argdown_reader.h"
 #include "formats/findings_writer.h"
 #include "graph/argument_map.h"
@@ -82,22 +83,14 @@
 namespace argmap {
 namespace {
 
+using ::argmap::bench::CpuSeconds;
+using ::argmap::bench::PeakMiB;
+using ::argmap::bench::Seconds;
+
 namespace fs = std::filesystem;
 
 // ---------------------------------------------------------------------------------------------
 // Timing.
-
-double CpuSeconds() {
-  timespec t{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-  return t.tv_sec + t.tv_nsec * 1e-9;
-}
-
-double PeakMiB() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss / 1024.0;
-}
 
 struct Timing {
   double wall = 0, cpu = 0;

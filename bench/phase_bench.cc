@@ -19,6 +19,7 @@
 #include <sstream>
 #include <string>
 
+#include "bench/bench_clock.h"
 #include "formats/argdown_lexer.h"
 #include "formats/argdown_reader.h"
 #include "graph/checks.h"
@@ -27,28 +28,20 @@
 namespace argmap {
 namespace {
 
+using ::argmap::bench::CpuSeconds;
+using ::argmap::bench::PeakMiB;
+using ::argmap::bench::Seconds;
+
 using Clock = std::chrono::steady_clock;
-
-double CpuSeconds() {
-  timespec t;
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-  return t.tv_sec + t.tv_nsec / 1e9;
-}
-
-long PeakKib() {
-  rusage usage;
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss;
-}
 
 // Prints one phase's line when it goes out of scope.
 class Phase {
  public:
   explicit Phase(const char* name) : name_(name) {}
   ~Phase() {
-    std::printf("%-28s %7.3f s  (cpu %7.3f s)  peak %6ld MiB\n", name_,
+    std::printf("%-28s %7.3f s  (cpu %7.3f s)  peak %6.0f MiB\n", name_,
                 std::chrono::duration<double>(Clock::now() - wall_).count(), CpuSeconds() - cpu_,
-                PeakKib() / 1024);
+                PeakMiB());
   }
 
  private:

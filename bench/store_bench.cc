@@ -16,20 +16,17 @@
 #include <random>
 #include <string>
 
+#include "bench/bench_clock.h"
 #include "graph/argument_map.h"
 #include "storage/store.h"
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using ::argmap::bench::CpuSeconds;
+using ::argmap::bench::PeakMiB;
+using ::argmap::bench::Seconds;
 
-// CPU seconds of this process (all threads): on a shared machine a steadier figure than the
-// wall clock, which the other processes' load stretches.
-double CpuSeconds() {
-  timespec t;
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-  return t.tv_sec + t.tv_nsec / 1e9;
-}
+using Clock = std::chrono::steady_clock;
 
 struct Timer {
   Clock::time_point wall = Clock::now();
