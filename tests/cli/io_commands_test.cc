@@ -1,8 +1,10 @@
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>
+#include <thread>
 
 #include "cli_test_support.h"
 
@@ -68,6 +70,22 @@ TEST_CASE("a bad file is reported with positions and changes nothing", "[cli]") 
   CliResult directory = f.Run({"check", f.Path("")});
   CHECK(directory.code == 2);
   CHECK(directory.err == "argmap: error: cannot read " + f.Path("") + ": it is a directory\n");
+}
+
+TEST_CASE("a map can be read from a pipe", "[cli]") {
+  CliFixture f;
+  std::string fifo = f.Path("map.fifo");
+  REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+  // The writer blocks until the command opens the pipe, then writes the map in one go.
+  std::thread writer([&] { std::ofstream(fifo, std::ios::binary) << kSmallMap; });
+  CliResult piped = f.Run({"check", fifo});
+  writer.join();
+  CliResult direct = f.Run({"check", f.WriteFile("m.argdown", kSmallMap)});
+  CHECK(piped.code == direct.code);
+  CHECK(piped.err == "");
+  CHECK(piped.out == direct.out);
+  CHECK(piped.out.find("objective-conflict: [Border aid] promotes [Security]") !=
+        std::string::npos);
 }
 
 TEST_CASE("check reads a file or a stored map, with --fail-on deciding the exit", "[cli]") {
