@@ -36,21 +36,20 @@ std::string Counted(size_t n, const char* noun) {
   return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
 }
 
-// Appends "[A] --supports--> [B] ..." to *out, each node's display name given by `name`.
-template <typename Name>
-void AppendPath(const EvidencePath& path, Name&& name, std::string* out) {
+// Appends "[A] --supports--> [B] ..." to *out, the nodes by their display names.
+void AppendPath(const ArgumentMap& map, const EvidencePath& path, std::string* out) {
   for (size_t i = 0; i < path.size(); ++i) {
     const PathStep& step = path[i];
     if (i == 0) {
-      *out += name(step.from);
+      map.AppendDisplayName(step.from, out);
     } else if (path[i - 1].to != step.from) {
       *out += " | ";  // not a walk; show where it resumes
-      *out += name(step.from);
+      map.AppendDisplayName(step.from, out);
     }
     *out += " --";
     *out += RelationName(step.relation);
     *out += "--> ";
-    *out += name(step.to);
+    map.AppendDisplayName(step.to, out);
   }
 }
 
@@ -99,8 +98,7 @@ class TextFindingsWriter {
       buffer_ += "  ";
       Colored(plus ? kGreen : kRed, plus ? "+" : "-");
       buffer_ += ' ';
-      AppendPath(
-          path, [this](NodeId id) { return map_.DisplayName(id); }, &buffer_);
+      AppendPath(map_, path, &buffer_);
       buffer_ += '\n';
     }
   }
@@ -222,8 +220,7 @@ class JsonFindingsWriter {
 
 std::string FormatEvidencePath(const ArgumentMap& map, const EvidencePath& path) {
   std::string out;
-  AppendPath(
-      path, [&map](NodeId id) { return map.DisplayName(id); }, &out);
+  AppendPath(map, path, &out);
   return out;
 }
 

@@ -448,18 +448,23 @@ std::string_view ArgumentMap::TitleOf(NodeId id) const {
 }
 
 std::string ArgumentMap::DisplayName(NodeId id) const {
+  std::string name;
+  AppendDisplayName(id, &name);
+  return name;
+}
+
+void ArgumentMap::AppendDisplayName(NodeId id, std::string* out) const {
   uint32_t v = VertexOf(id);
-  if (v == kNoIndex) return "#" + std::to_string(id);
-  const VertexData& d = (*graph_)[v];
-  switch (d.kind) {
-    case NodeKind::kStatement:
-      return Quoted(statements_[d.index]);
-    case NodeKind::kArgument:
-      return Quoted(arguments_[d.index]);
-    case NodeKind::kStep:
-      return Quoted(arguments_[d.index]) + " step " + std::to_string(d.step + 1);
+  if (v == kNoIndex) {
+    *out += "#" + std::to_string(id);
+    return;
   }
-  return {};
+  const VertexData& d = (*graph_)[v];
+  bool statement = d.kind == NodeKind::kStatement;
+  *out += statement ? '[' : '<';
+  *out += statement ? statements_[d.index].title : arguments_[d.index].title;
+  *out += statement ? ']' : '>';
+  if (d.kind == NodeKind::kStep) *out += " step " + std::to_string(d.step + 1);
 }
 
 }  // namespace argmap

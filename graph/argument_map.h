@@ -112,6 +112,7 @@ class ArgumentMap {
 
   // "[Title]" for a statement, "<Title>" for an argument, "<Title> step N" for an earlier step.
   std::string DisplayName(NodeId id) const;
+  void AppendDisplayName(NodeId id, std::string* out) const;  // the same, appended
   // The plain title of a statement or argument; an earlier step gives its argument's title.
   std::string_view TitleOf(NodeId id) const;
 
