@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "cli/command.h"
 #include "formats/findings_writer.h"
@@ -41,34 +42,47 @@ class ShowCommand : public Command {
     if (!s.ok()) return context.FailInput(s);
     NodeId id = kNoNode;
     if (s = store->ResolveNode(map_, node_, &id); !s.ok()) return context.Fail(s);
-    if (s = PrintNode(*store, id, context.out); !s.ok()) return context.FailInput(s);
+    // Printed only when every read succeeded: a damaged store gives an error, not half a node.
+    std::ostringstream text;
+    if (s = PrintNode(*store, id, text); s.ok()) s = PrintNeighbours(*store, id, text);
+    if (!s.ok()) return context.FailInput(s);
+    context.out << text.str();
+    return kExitOk;
+  }
+
+ private:
+  // "[T]", "<T>" or "<T> step N"; "#ID" for an id that names no node (fsck reports those).
+  Status NameOf(Store& store, NodeId id, std::string* name) {
+    Status s = store.NodeName(map_, id, name);
+    if (s.IsNotFound()) *name = "#" + std::to_string(id);
+    return s.IsNotFound() ? Status::Ok() : s;
+  }
+
+  Status PrintNeighbours(Store& store, NodeId id, std::ostream& out) {
     std::vector<Adjacency> neighbours;
-    if (s = store->Neighbours(map_, id, &neighbours); !s.ok()) return context.FailInput(s);
+    if (Status s = store.Neighbours(map_, id, &neighbours); !s.ok()) return s;
     std::stable_sort(
         neighbours.begin(), neighbours.end(), [](const Adjacency& a, const Adjacency& b) {
           return std::tie(b.outgoing, a.type, a.edge) < std::tie(a.outgoing, b.type, b.edge);
         });
     bool outgoing_header = false, incoming_header = false;
     for (const Adjacency& adj : neighbours) {
+      std::string other;
+      if (Status s = NameOf(store, adj.other, &other); !s.ok()) return s;
       bool& header = adj.outgoing ? outgoing_header : incoming_header;
-      if (!header) context.out << (adj.outgoing ? "outgoing:\n" : "incoming:\n");
+      if (!header) out << (adj.outgoing ? "outgoing:\n" : "incoming:\n");
       header = true;
-      context.out << (adj.outgoing ? "  --" : "  <--") << RelationName(adj.type)
-                  << (adj.outgoing ? "--> " : "-- ") << NameOf(*store, adj.other) << "\n";
+      out << (adj.outgoing ? "  --" : "  <--") << RelationName(adj.type)
+          << (adj.outgoing ? "--> " : "-- ") << other << "\n";
     }
-    if (neighbours.empty()) context.out << "no relations\n";
-    return kExitOk;
-  }
-
- private:
-  std::string NameOf(Store& store, NodeId id) {
-    std::string name;
-    return store.NodeName(map_, id, &name).ok() ? name : "#" + std::to_string(id);
+    if (neighbours.empty()) out << "no relations\n";
+    return Status::Ok();
   }
 
   Status PrintNode(Store& store, NodeId id, std::ostream& out) {
     Statement st;
-    if (store.GetStatement(map_, id, &st).ok()) {
+    Status s = store.GetStatement(map_, id, &st);
+    if (s.ok()) {
       out << "[" << st.title << "] (" << RoleName(st.role) << (st.thesis ? ", thesis" : "")
           << (st.actor.empty() ? "" : ", actor: " + st.actor) << ")\n";
       if (!st.text.empty()) out << "  " << st.text << "\n";
@@ -82,21 +96,29 @@ class ShowCommand : public Command {
       if (!st.quote.empty()) out << "  quote: \"" << st.quote << "\"\n";
       return Status::Ok();
     }
+    if (!s.IsNotFound()) return s;
     Argument arg;
-    Status s = store.GetArgument(map_, id, &arg);
-    if (!s.ok()) return s;
+    if (s = store.GetArgument(map_, id, &arg); !s.ok()) return s;
     out << "<" << arg.title << "> (argument, " << arg.steps.size() << " inference step"
         << (arg.steps.size() == 1 ? "" : "s") << ")\n";
     if (!arg.text.empty()) out << "  " << arg.text << "\n";
+    std::string name;
     for (size_t j = 0; j < arg.steps.size(); ++j) {
       const InferenceStep& step = arg.steps[j];
       out << "  step " << j + 1 << ":";
-      for (NodeId p : step.premises) out << " " << NameOf(store, p);
-      out << " ==> " << NameOf(store, step.conclusion);
+      for (NodeId p : step.premises) {
+        if (s = NameOf(store, p, &name); !s.ok()) return s;
+        out << " " << name;
+      }
+      if (s = NameOf(store, step.conclusion, &name); !s.ok()) return s;
+      out << " ==> " << name;
       if (!step.rule.empty()) out << " (" << step.rule << ")";
       out << "\n";
     }
-    if (arg.warrant != kNoNode) out << "  warrant: " << NameOf(store, arg.warrant) << "\n";
+    if (arg.warrant != kNoNode) {
+      if (s = NameOf(store, arg.warrant, &name); !s.ok()) return s;
+      out << "  warrant: " << name << "\n";
+    }
     return Status::Ok();
   }
 

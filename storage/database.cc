@@ -67,17 +67,24 @@ bool IsOurFile(const std::string& name) {
   return EndsWith(name, ".dbtmp") || EndsWith(name, ".log") || EndsWith(name, ".sst");
 }
 
-// What the directory holds: nothing (of ours or at all), a RocksDB database, or something else.
-enum class DirState { kMissing, kEmpty, kDatabase, kForeign, kNotADirectory };
+// What the directory holds: nothing (of ours or at all), a RocksDB database, a database that
+// lost its CURRENT file, or something else.
+enum class DirState { kMissing, kEmpty, kDatabase, kNoCurrent, kForeign, kNotADirectory };
 
 DirState Inspect(const std::string& dir, std::error_code* ec) {
   if (!fs::exists(dir, *ec)) return *ec ? DirState::kForeign : DirState::kMissing;
   if (!fs::is_directory(dir, *ec)) return DirState::kNotADirectory;
   if (fs::exists(fs::path(dir) / "CURRENT", *ec)) return DirState::kDatabase;
+  // RocksDB writes CURRENT before any table file or write-ahead log, so a directory with either
+  // but no CURRENT is a damaged database. Opening it read-write would create a new, empty
+  // database over it, whose first clean-up deletes the old table files.
+  bool has_data = false;
   for (const fs::directory_entry& entry : fs::directory_iterator(dir, *ec)) {
-    if (!IsOurFile(entry.path().filename().string())) return DirState::kForeign;
+    const std::string name = entry.path().filename().string();
+    if (!IsOurFile(name)) return DirState::kForeign;
+    has_data = has_data || EndsWith(name, ".sst") || EndsWith(name, ".log");
   }
-  return DirState::kEmpty;
+  return has_data ? DirState::kNoCurrent : DirState::kEmpty;
 }
 
 Status CheckDirectory(const std::string& dir, DirState state, const std::error_code& ec) {
@@ -87,6 +94,9 @@ Status CheckDirectory(const std::string& dir, DirState state, const std::error_c
   }
   if (state == DirState::kForeign) {
     return Status::InvalidInput(dir + " is not an argmap store (it holds files but no database)");
+  }
+  if (state == DirState::kNoCurrent) {
+    return Status::Corrupt("store " + dir + " is corrupt (its file CURRENT is missing)");
   }
   return Status::Ok();
 }
@@ -162,9 +172,11 @@ Status Database::OpenReadOnly() {
   // A writer creating the store holds the access lock; so does one that writes. A compaction in
   // a running writer may still delete a file between our reading the file list and opening the
   // file; a second attempt sees the new list.
-  // RocksDB reports such a vanished file as Corruption ("Can't access ... No such file"); real
-  // damage stays on every attempt and is reported after the last one.
+  // RocksDB reports such a vanished file as Corruption ("Can't access ... No such file"). A file
+  // that a compaction took is gone from the list the next attempt reads; the same file missing
+  // twice is damage, reported at once.
   constexpr int kAttempts = 20;
+  std::string previous;
   for (int attempt = 0; attempt < kAttempts; ++attempt) {
     std::unique_ptr<FileLock> access;
     if (Status s = LockAccess(FileLock::Kind::kShared, &access); !s.ok()) return s;
@@ -180,6 +192,8 @@ Status Database::OpenReadOnly() {
     }
     bool vanished = opened.ToString().find("No such file or directory") != std::string::npos;
     if (!opened.IsIOError() && !opened.IsPathNotFound() && !vanished) break;
+    if (vanished && opened.ToString() == previous) break;
+    previous = opened.ToString();
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   if (!opened.ok()) return Convert(opened, "opening");

@@ -40,10 +40,13 @@ class CliFixture {
   }
 
   // Runs `argmap ARGS... --store STORE`.
-  CliResult Run(std::vector<std::string> args) const {
+  CliResult Run(std::vector<std::string> args) const { return RunIn(Store(), std::move(args)); }
+
+  // Runs `argmap ARGS... --store DIR`.
+  static CliResult RunIn(const std::string& dir, std::vector<std::string> args) {
     args.insert(args.begin(), "argmap");
     args.push_back("--store");
-    args.push_back(Store());
+    args.push_back(dir);
     std::vector<const char*> argv;
     for (const std::string& a : args) argv.push_back(a.c_str());
     std::ostringstream out, err;
