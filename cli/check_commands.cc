@@ -97,6 +97,10 @@ class ReviewCommand : public Command {
     source_.AddOptions(app);
     app->add_option("-o,--output", output_,
                     "Write the report here; the picture goes next to it as an SVG");
+    app->add_option("--picture-limit", picture_limit_,
+                    "Draw the picture only up to this many nodes (Graphviz needs minutes for "
+                    "large maps, and the picture would be unreadable)")
+        ->capture_default_str();
   }
 
   int Run(Context& context) override {
@@ -106,8 +110,14 @@ class ReviewCommand : public Command {
     std::vector<Finding> findings;
     if (Status s = RunChecks(map, CheckOptions{}, &findings); !s.ok()) return context.Fail(s);
     ReviewOptions options;
+    const size_t drawn = DotNodeCount(map, DotOptions{});
     if (!output_.empty() && output_ != "-") {
-      if (GraphvizAvailable()) {
+      if (drawn > picture_limit_) {
+        context.err << "argmap: note: the map has " << drawn << " nodes, more than --picture-limit "
+                    << picture_limit_
+                    << "; the review has no picture. Draw a part of it with `argmap export "
+                       "--format svg --highlight --focus NODE --depth N`\n";
+      } else if (GraphvizAvailable()) {
         fs::path svg = fs::path(output_).replace_extension(".svg");
         if (Status s = WritePicture(map, findings, svg.string()); !s.ok()) {
           return context.FailInput(s);
@@ -129,6 +139,7 @@ class ReviewCommand : public Command {
  private:
   MapSource source_;
   std::string output_;
+  size_t picture_limit_ = 300;
 };
 
 // Removes a directory tree when it goes out of scope.

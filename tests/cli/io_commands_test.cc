@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <thread>
 
@@ -150,6 +151,23 @@ TEST_CASE("svg export and review render through Graphviz", "[cli]") {
   CHECK(text.find("![Map](review.svg)") != std::string::npos);
   CHECK(text.find("[Border aid]") != std::string::npos);
   CHECK(ReadFile(f.Path("review.svg")).find("<svg") != std::string::npos);
+}
+
+TEST_CASE("review draws no picture of a map above --picture-limit, and says so", "[cli]") {
+  CliFixture f;
+  std::string file = f.WriteFile("small.argdown", kSmallMap);
+  std::string report = f.Path("large.md");
+  CliResult review = f.Run({"review", file, "-o", report, "--picture-limit", "3"});
+  CHECK(review.code == 0);
+  CHECK(review.err ==
+        "argmap: note: the map has 4 nodes, more than --picture-limit 3; the review has no "
+        "picture. Draw a part of it with `argmap export --format svg --highlight --focus NODE "
+        "--depth N`\nwrote " +
+            report + "\n");
+  CHECK(!std::filesystem::exists(f.Path("large.svg")));
+  std::string text = ReadFile(report);
+  CHECK(text.find("![Map]") == std::string::npos);
+  CHECK(text.find("[Border aid]") != std::string::npos);
 }
 
 TEST_CASE("demo runs the pipeline on the chapter's map and names its files", "[cli]") {
