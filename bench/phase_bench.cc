@@ -98,8 +98,12 @@ int Main(int argc, char** argv) {
   {
     std::unique_ptr<Store> store;
     Require(Store::Open(dir, Store::Mode::kReadWrite, &store), "opening");
-    Phase phase("WriteMap (fresh store)");
-    Require(store->WriteMap("bench", map, /*replace=*/false), "writing");
+    {
+      Phase phase("WriteMap (fresh store)");
+      Require(store->WriteMap("bench", map, /*replace=*/false), "writing");
+    }
+    Phase phase("close the store");
+    store.reset();
   }
   ArgumentMap loaded;
   {
