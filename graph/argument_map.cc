@@ -1,6 +1,7 @@
 #include "graph/argument_map.h"
 
 #include <algorithm>
+#include <memory>
 #include <utility>
 
 namespace argmap {
@@ -34,7 +35,9 @@ ArgumentMap& ArgumentMap::operator=(ArgumentMap&& other) noexcept {
   relation_of_id_ = std::exchange(other.relation_of_id_, {});
   id_used_ = std::exchange(other.id_used_, {});
   next_id_ = std::exchange(other.next_id_, 1);
-  graph_ = std::exchange(other.graph_, std::make_unique<Graph>());
+  vertices_ = std::exchange(other.vertices_, {});
+  graph_ = std::move(other.graph_);
+  graph_built_.store(other.graph_built_.exchange(false));
   return *this;
 }
 
@@ -75,7 +78,7 @@ void ArgumentMap::Reserve(size_t statements, size_t arguments, size_t relations)
   argument_titles_.Reserve(arguments);
   relations_.reserve(relations);
   relation_keys_.Reserve(relations);
-  graph_->m_vertices.reserve(statements + 2 * arguments);
+  vertices_.reserve(statements + 2 * arguments);
   size_t ids = statements + 3 * arguments + relations + 1;
   vertex_of_id_.reserve(ids);
   relation_of_id_.reserve(ids);
@@ -98,10 +101,8 @@ Status ArgumentMap::AddStatement(Statement statement, NodeId* id) {
   statements_.push_back(std::move(statement));
   const Statement& s = statements_.back();
   statement_titles_.Rekey(slot, s.title);
-  Vertex v = boost::add_vertex(
-      VertexData{s.id, NodeKind::kStatement, static_cast<uint32_t>(statements_.size() - 1), 0},
-      *graph_);
-  SetVertexOf(s.id, static_cast<uint32_t>(v));
+  AddVertex(
+      VertexData{s.id, NodeKind::kStatement, static_cast<uint32_t>(statements_.size() - 1), 0});
   if (id) *id = s.id;
   return Status::Ok();
 }
@@ -171,25 +172,81 @@ Status ArgumentMap::AddArgument(Argument argument, NodeId* id) {
   return Status::Ok();
 }
 
+// The premise and conclusion edges of an argument's steps, as (from, to, data) calls of f.
+template <typename F>
+void ArgumentMap::ForEachArgumentEdge(const Argument& a, F&& f) const {
+  for (size_t j = 0; j < a.steps.size(); ++j) {
+    const InferenceStep& step = a.steps[j];
+    uint32_t sv = VertexOf(j + 1 == a.steps.size() ? a.id : step.node);
+    for (size_t i = 0; i < step.premises.size(); ++i) {
+      f(VertexOf(step.premises[i]), sv, EdgeData{step.premise_edges[i], RelationType::kPremise});
+    }
+    f(sv, VertexOf(step.conclusion), EdgeData{step.conclusion_edge, RelationType::kConclusion});
+  }
+}
+
+void ArgumentMap::AddVertex(const VertexData& data) {
+  SetVertexOf(data.id, static_cast<uint32_t>(vertices_.size()));
+  vertices_.push_back(data);
+  if (graph_built_.load(std::memory_order_relaxed)) boost::add_vertex(data, *graph_);
+}
+
 void ArgumentMap::LinkArgument(uint32_t index) {
   const Argument& a = arguments_[index];
   uint32_t last = a.steps.empty() ? 0 : static_cast<uint32_t>(a.steps.size() - 1);
-  Vertex av = boost::add_vertex(VertexData{a.id, NodeKind::kArgument, index, last}, *graph_);
-  SetVertexOf(a.id, static_cast<uint32_t>(av));
-  for (uint32_t j = 0; j < a.steps.size(); ++j) {
-    const InferenceStep& step = a.steps[j];
-    Vertex sv = av;
-    if (j != last) {
-      sv = boost::add_vertex(VertexData{step.node, NodeKind::kStep, index, j}, *graph_);
-      SetVertexOf(step.node, static_cast<uint32_t>(sv));
-    }
-    for (size_t i = 0; i < step.premises.size(); ++i) {
-      boost::add_edge(VertexOf(step.premises[i]), sv,
-                      EdgeData{step.premise_edges[i], RelationType::kPremise}, *graph_);
-    }
-    boost::add_edge(sv, VertexOf(step.conclusion),
-                    EdgeData{step.conclusion_edge, RelationType::kConclusion}, *graph_);
+  AddVertex(VertexData{a.id, NodeKind::kArgument, index, last});
+  for (uint32_t j = 0; j + 1 < a.steps.size(); ++j) {
+    AddVertex(VertexData{a.steps[j].node, NodeKind::kStep, index, j});
   }
+  if (graph_built_.load(std::memory_order_relaxed)) {
+    ForEachArgumentEdge(a, [this](uint32_t from, uint32_t to, const EdgeData& data) {
+      boost::add_edge(from, to, data, *graph_);
+    });
+  }
+}
+
+const Graph& ArgumentMap::graph() const {
+  if (!graph_built_.load(std::memory_order_acquire)) BuildGraph();
+  return *graph_;
+}
+
+// Every edge list is sized before it is filled (a store load or an import has millions of
+// edges), in the order an incremental build would add them: the arguments' steps, then the
+// relations.
+void ArgumentMap::BuildGraph() const {
+  std::lock_guard<std::mutex> lock(graph_mutex_);
+  if (graph_built_.load(std::memory_order_relaxed)) return;
+  auto graph = std::make_unique<Graph>();
+  Graph& g = *graph;
+  g.m_vertices.reserve(vertices_.size());
+  for (const VertexData& data : vertices_) boost::add_vertex(data, g);
+  std::vector<uint32_t> out(vertices_.size(), 0), in(vertices_.size(), 0);
+  size_t edges = relations_.size();
+  auto count = [&](uint32_t from, uint32_t to, const EdgeData&) {
+    ++out[from];
+    ++in[to];
+    ++edges;
+  };
+  for (const Argument& a : arguments_) ForEachArgumentEdge(a, count);
+  for (const Relation& r : relations_) {
+    ++out[VertexOf(r.from)];
+    ++in[VertexOf(r.to)];
+  }
+  for (size_t v = 0; v < vertices_.size(); ++v) {
+    g.out_edge_list(v).reserve(out[v]);
+    in_edge_list(g, v).reserve(in[v]);
+  }
+  g.m_edges.reserve(edges);
+  for (const Argument& a : arguments_) {
+    ForEachArgumentEdge(a, [&g](uint32_t from, uint32_t to, const EdgeData& data) {
+      boost::add_edge(from, to, data, g);
+    });
+  }
+  for (const Relation& r : relations_) {
+    boost::add_edge(VertexOf(r.from), VertexOf(r.to), EdgeData{r.id, r.type}, g);
+  }
+  graph_ = std::move(graph);
+  graph_built_.store(true, std::memory_order_release);
 }
 
 Status ArgumentMap::ValidateRelation(const Relation& r) const {
@@ -200,8 +257,8 @@ Status ArgumentMap::ValidateRelation(const Relation& r) const {
   if (from == kNoIndex || to == kNoIndex) {
     return Status::InvalidInput(std::string(RelationName(r.type)) + " relation to a missing node");
   }
-  const VertexData& f = (*graph_)[from];
-  const VertexData& t = (*graph_)[to];
+  const VertexData& f = vertices_[from];
+  const VertexData& t = vertices_[to];
   if (f.kind == NodeKind::kStep || t.kind == NodeKind::kStep) {
     return Status::InvalidInput("a relation cannot touch an intermediate inference step");
   }
@@ -238,8 +295,10 @@ Status ArgumentMap::AddRelation(Relation relation, EdgeId* id) {
   RelationKey key = KeyOf(relation);
   relation_keys_.Insert(key.a, key.b);
   SetRelationOf(relation.id, static_cast<uint32_t>(relations_.size() - 1));
-  boost::add_edge(VertexOf(relation.from), VertexOf(relation.to),
-                  EdgeData{relation.id, relation.type}, *graph_);
+  if (graph_built_.load(std::memory_order_relaxed)) {
+    boost::add_edge(VertexOf(relation.from), VertexOf(relation.to),
+                    EdgeData{relation.id, relation.type}, *graph_);
+  }
   if (id) *id = relation.id;
   return Status::Ok();
 }
@@ -263,30 +322,13 @@ Status ArgumentMap::AddRelations(const std::vector<Relation>& relations, bool sk
     relation_keys_.Insert(key.a, key.b);
     SetRelationOf(relation.id, static_cast<uint32_t>(relations_.size() - 1));
   }
-  LinkRelations(first);
-  return status;
-}
-
-void ArgumentMap::LinkRelations(size_t first) {
-  Graph& g = *graph_;
-  const size_t count = relations_.size() - first;
-  // Counting degrees costs a pass over all vertices: worth it only for many edges.
-  if (count >= 1024 && count * 8 >= boost::num_vertices(g)) {
-    std::vector<uint32_t> out(boost::num_vertices(g), 0), in(boost::num_vertices(g), 0);
+  if (graph_built_.load(std::memory_order_relaxed)) {
     for (size_t i = first; i < relations_.size(); ++i) {
-      ++out[VertexOf(relations_[i].from)];
-      ++in[VertexOf(relations_[i].to)];
+      const Relation& r = relations_[i];
+      boost::add_edge(VertexOf(r.from), VertexOf(r.to), EdgeData{r.id, r.type}, *graph_);
     }
-    for (size_t v = 0; v < out.size(); ++v) {
-      if (out[v]) g.out_edge_list(v).reserve(g.out_edge_list(v).size() + out[v]);
-      if (in[v]) in_edge_list(g, v).reserve(in_edge_list(g, v).size() + in[v]);
-    }
-    g.m_edges.reserve(g.m_edges.size() + count);
   }
-  for (size_t i = first; i < relations_.size(); ++i) {
-    const Relation& r = relations_[i];
-    boost::add_edge(VertexOf(r.from), VertexOf(r.to), EdgeData{r.id, r.type}, g);
-  }
+  return status;
 }
 
 Status ArgumentMap::UpdateStatement(const Statement& update) {
@@ -301,7 +343,7 @@ Status ArgumentMap::UpdateStatement(const Statement& update) {
     }
   }
   // Field by field: the title stays, and the title index holds a view of its characters.
-  Statement& s = statements_[(*graph_)[VertexOf(update.id)].index];
+  Statement& s = statements_[vertices_[VertexOf(update.id)].index];
   s.text = update.text;
   s.role = update.role;
   s.thesis = update.thesis;
@@ -317,7 +359,7 @@ Status ArgumentMap::UpdateStatement(const Statement& update) {
 Status ArgumentMap::Remove(NodeId id, Removal* removal) {
   uint32_t v = VertexOf(id);
   if (v == kNoIndex) return Status::NotFound("no node with id " + std::to_string(id));
-  const VertexData& data = (*graph_)[v];
+  const VertexData& data = vertices_[v];
   if (data.kind == NodeKind::kStep) {
     return Status::InvalidInput(DisplayName(id) + " is part of an argument; remove the argument");
   }
@@ -363,7 +405,10 @@ Status ArgumentMap::Remove(NodeId id, Removal* removal) {
 }
 
 void ArgumentMap::Rebuild() {
-  graph_->clear();
+  // The graph is rebuilt when next asked for.
+  graph_built_.store(false, std::memory_order_relaxed);
+  graph_.reset();
+  vertices_.clear();
   statement_titles_ = FlatTitleIndex();
   argument_titles_ = FlatTitleIndex();
   relation_keys_ = FlatKeySet();
@@ -372,8 +417,7 @@ void ArgumentMap::Rebuild() {
   for (uint32_t i = 0; i < statements_.size(); ++i) {
     const Statement& s = statements_[i];
     IndexTitle(&statement_titles_, s.title, i);
-    Vertex v = boost::add_vertex(VertexData{s.id, NodeKind::kStatement, i, 0}, *graph_);
-    SetVertexOf(s.id, static_cast<uint32_t>(v));
+    AddVertex(VertexData{s.id, NodeKind::kStatement, i, 0});
   }
   for (uint32_t i = 0; i < arguments_.size(); ++i) {
     IndexTitle(&argument_titles_, arguments_[i].title, i);
@@ -385,7 +429,6 @@ void ArgumentMap::Rebuild() {
     relation_keys_.Insert(key.a, key.b);
     SetRelationOf(r.id, i);
   }
-  LinkRelations(0);
 }
 
 const Statement* ArgumentMap::FindStatement(std::string_view title) const {
@@ -400,14 +443,14 @@ const Argument* ArgumentMap::FindArgument(std::string_view title) const {
 
 const Statement* ArgumentMap::statement(NodeId id) const {
   uint32_t v = VertexOf(id);
-  if (v == kNoIndex || (*graph_)[v].kind != NodeKind::kStatement) return nullptr;
-  return &statements_[(*graph_)[v].index];
+  if (v == kNoIndex || vertices_[v].kind != NodeKind::kStatement) return nullptr;
+  return &statements_[vertices_[v].index];
 }
 
 const Argument* ArgumentMap::argument(NodeId id) const {
   uint32_t v = VertexOf(id);
-  if (v == kNoIndex || (*graph_)[v].kind != NodeKind::kArgument) return nullptr;
-  return &arguments_[(*graph_)[v].index];
+  if (v == kNoIndex || vertices_[v].kind != NodeKind::kArgument) return nullptr;
+  return &arguments_[vertices_[v].index];
 }
 
 const Relation* ArgumentMap::relation(EdgeId id) const {
@@ -442,7 +485,7 @@ Status ArgumentMap::Resolve(std::string_view name, NodeId* id) const {
 std::string_view ArgumentMap::TitleOf(NodeId id) const {
   uint32_t v = VertexOf(id);
   if (v == kNoIndex) return {};
-  const VertexData& d = (*graph_)[v];
+  const VertexData& d = vertices_[v];
   return d.kind == NodeKind::kStatement ? std::string_view(statements_[d.index].title)
                                         : std::string_view(arguments_[d.index].title);
 }
@@ -459,7 +502,7 @@ void ArgumentMap::AppendDisplayName(NodeId id, std::string* out) const {
     *out += "#" + std::to_string(id);
     return;
   }
-  const VertexData& d = (*graph_)[v];
+  const VertexData& d = vertices_[v];
   bool statement = d.kind == NodeKind::kStatement;
   *out += statement ? '[' : '<';
   *out += statement ? statements_[d.index].title : arguments_[d.index].title;

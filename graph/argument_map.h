@@ -20,10 +20,12 @@
 //  - no two relations have the same type and ends (contradiction counts both ways as one).
 #pragma once
 
+#include <atomic>
 #include <boost/graph/adjacency_list.hpp>
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,7 +68,8 @@ class ArgumentMap {
   ArgumentMap(const ArgumentMap&) = delete;
   ArgumentMap& operator=(const ArgumentMap&) = delete;
   // Moves take the graph's pointer: Boost's adjacency_list has no move (its swap copies), and
-  // its edge lists point at the graph object itself, so the graph must stay where it is.
+  // its edge lists point at the graph object itself, so the graph must stay where it is. Not
+  // while another thread reads the map.
   ArgumentMap(ArgumentMap&& other) noexcept;
   ArgumentMap& operator=(ArgumentMap&& other) noexcept;
 
@@ -120,14 +123,16 @@ class ArgumentMap {
   const std::deque<Statement>& statements() const { return statements_; }
   const std::deque<Argument>& arguments() const { return arguments_; }
   const std::vector<Relation>& relations() const { return relations_; }
-  size_t node_count() const { return boost::num_vertices(*graph_); }
+  size_t node_count() const { return vertices_.size(); }
 
-  // The topology, read-only. Vertex descriptors are invalidated by Remove().
-  const Graph& graph() const { return *graph_; }
+  // The topology, read-only. Vertex descriptors are invalidated by Remove(). The Boost graph is
+  // built on the first call (safe from concurrent const callers), so that a map that is only
+  // read and stored (an import) never builds one; from then on every change updates it.
+  const Graph& graph() const;
   uint32_t VertexOf(NodeId id) const {
     return id < vertex_of_id_.size() ? vertex_of_id_[id] : kNoIndex;
   }
-  const VertexData& vertex(Vertex v) const { return (*graph_)[v]; }
+  const VertexData& vertex(Vertex v) const { return vertices_[v]; }
 
   // The next id this map would hand out: one more than the largest id ever used.
   uint64_t next_id() const { return next_id_; }
@@ -151,9 +156,12 @@ class ArgumentMap {
   void SetRelationOf(EdgeId id, uint32_t index);
   Status ValidateArgument(const Argument& argument) const;
   Status ValidateRelation(const Relation& relation) const;
-  void LinkArgument(uint32_t index);  // adds step vertices and premise/conclusion edges
-  void LinkRelations(size_t first);   // adds the edges of relations_[first, end)
-  void Rebuild();                     // recreates graph and indexes from the records
+  void AddVertex(const VertexData& data);  // and to the graph, once it is built
+  void LinkArgument(uint32_t index);       // adds its vertices (and edges, once the graph is built)
+  template <typename F>
+  void ForEachArgumentEdge(const Argument& a, F&& f) const;
+  void BuildGraph() const;
+  void Rebuild();  // recreates graph and indexes from the records
 
   std::string title_;
   DataEntries metadata_;
@@ -167,7 +175,12 @@ class ArgumentMap {
   std::vector<uint32_t> relation_of_id_;  // edge id -> index in relations_, kNoIndex otherwise
   std::vector<uint8_t> id_used_;          // 1 where an id is taken by any node or edge
   uint64_t next_id_ = 1;
-  std::unique_ptr<Graph> graph_ = std::make_unique<Graph>();  // never null
+  std::vector<VertexData> vertices_;  // vertex -> what it stands for; the graph's vertices
+  // Built by graph() on first use (null before), by pointer: Boost's adjacency_list has no move
+  // and its edge lists point at the graph object itself.
+  mutable std::unique_ptr<Graph> graph_;
+  mutable std::atomic<bool> graph_built_{false};
+  mutable std::mutex graph_mutex_;  // BuildGraph
 };
 
 }  // namespace argmap

@@ -1,6 +1,7 @@
 #include "graph/argument_map.h"
 
 #include <catch2/catch.hpp>
+#include <tuple>
 
 #include "graph/signed_graph.h"
 
@@ -123,6 +124,62 @@ TEST_CASE("AddRelations adds many at once as AddRelation would one by one", "[gr
   CHECK(failed == 2);
   CHECK(refused.relations().size() == 2);
   CHECK(boost::num_edges(refused.graph()) == 2);
+}
+
+// Every vertex's out-edges as (target, edge id, type), in the graph's order.
+std::vector<std::vector<std::tuple<size_t, EdgeId, RelationType>>> Edges(const ArgumentMap& map) {
+  const Graph& g = map.graph();
+  std::vector<std::vector<std::tuple<size_t, EdgeId, RelationType>>> edges(boost::num_vertices(g));
+  for (size_t v = 0; v < edges.size(); ++v) {
+    CHECK(g[v].id == map.vertex(v).id);
+    for (auto [e, end] = boost::out_edges(v, g); e != end; ++e) {
+      edges[v].emplace_back(boost::target(*e, g), g[*e].id, g[*e].type);
+    }
+  }
+  return edges;
+}
+
+TEST_CASE("the graph is the same whether built before the changes or after them", "[graph]") {
+  // `early` builds its graph first and then takes every change into it; `late` builds it once
+  // at the end from the records.
+  ArgumentMap early, late;
+  for (ArgumentMap* map : {&early, &late}) AddClaim(*map, "Seed");
+  CHECK(boost::num_vertices(early.graph()) == 1);
+  for (ArgumentMap* map : {&early, &late}) {
+    NodeId a = AddClaim(*map, "A"), b = AddClaim(*map, "B"), c = AddClaim(*map, "C");
+    Argument arg;
+    arg.title = "Two steps";
+    arg.steps.resize(2);
+    arg.steps[0].premises = {a, b};
+    arg.steps[0].conclusion = c;
+    arg.steps[1].premises = {c};
+    arg.steps[1].conclusion = map->FindStatement("Seed")->id;
+    NodeId arg_id = 0;
+    REQUIRE(map->AddArgument(arg, &arg_id).ok());
+    REQUIRE(map->AddRelation(RelationType::kAttacks, b, arg_id).ok());
+    size_t failed = 0;
+    REQUIRE(map->AddRelations(
+                   {{0, RelationType::kSupports, a, c}, {0, RelationType::kUndercuts, c, arg_id}},
+                   false, &failed)
+                .ok());
+  }
+  CHECK(Edges(early) == Edges(late));
+  CHECK(boost::num_edges(early.graph()) == 2 + 3 + 1 + 2);  // 3 premises, 2 conclusions
+
+  // After a removal the graph is rebuilt from the records, and then changed again.
+  Removal removal;
+  for (ArgumentMap* map : {&early, &late}) {
+    REQUIRE(map->Remove(map->FindStatement("B")->id, &removal).ok());
+  }
+  CHECK(Edges(early) == Edges(late));
+  AddClaim(early, "D");
+  CHECK(early.graph()[early.VertexOf(early.FindStatement("D")->id)].id ==
+        early.FindStatement("D")->id);
+  REQUIRE(early
+              .AddRelation(RelationType::kSupports, early.FindStatement("D")->id,
+                           early.FindStatement("A")->id)
+              .ok());
+  CHECK(boost::in_degree(early.VertexOf(early.FindStatement("A")->id), early.graph()) == 1);
 }
 
 TEST_CASE("a multi-step argument has a vertex per step", "[graph]") {
