@@ -305,30 +305,15 @@ Status ArgumentMap::AddRelation(Relation relation, EdgeId* id) {
 
 Status ArgumentMap::AddRelations(const std::vector<Relation>& relations, bool skip_duplicates,
                                  size_t* failed) {
-  const size_t first = relations_.size();
-  Status status = Status::Ok();
   for (size_t i = 0; i < relations.size(); ++i) {
-    Relation relation = relations[i];
-    Status valid = ValidateRelation(relation);
-    if (valid.code() == Status::Code::kAlreadyExists && skip_duplicates) continue;
-    if (!valid.ok()) {
-      status = std::move(valid);
+    Status status = AddRelation(relations[i]);
+    if (status.code() == Status::Code::kAlreadyExists && skip_duplicates) continue;
+    if (!status.ok()) {
       *failed = i;
-      break;
-    }
-    relation.id = TakeId(relation.id);
-    relations_.push_back(relation);
-    RelationKey key = KeyOf(relation);
-    relation_keys_.Insert(key.a, key.b);
-    SetRelationOf(relation.id, static_cast<uint32_t>(relations_.size() - 1));
-  }
-  if (graph_built_.load(std::memory_order_relaxed)) {
-    for (size_t i = first; i < relations_.size(); ++i) {
-      const Relation& r = relations_[i];
-      boost::add_edge(VertexOf(r.from), VertexOf(r.to), EdgeData{r.id, r.type}, *graph_);
+      return status;
     }
   }
-  return status;
+  return Status::Ok();
 }
 
 Status ArgumentMap::UpdateStatement(const Statement& update) {

@@ -86,10 +86,9 @@ class ArgumentMap {
   Status AddArgument(Argument argument, NodeId* id = nullptr);
   Status AddRelation(Relation relation, EdgeId* id = nullptr);
   Status AddRelation(RelationType type, NodeId from, NodeId to, EdgeId* id = nullptr);
-  // Adds relations as AddRelation would one by one, but sizes each edge list once (a bulk load
-  // adds millions). A duplicate is skipped when skip_duplicates, else refused like any other
-  // invalid relation: the first refused one ends the call with its status, *failed set to its
-  // index, and the relations before it added.
+  // Adds relations with AddRelation one by one. A duplicate is skipped when skip_duplicates,
+  // else refused like any other invalid relation: the first refused one ends the call with its
+  // status, *failed set to its index, and the relations before it added.
   Status AddRelations(const std::vector<Relation>& relations, bool skip_duplicates, size_t* failed);
 
   // Replaces the text-like fields of an existing statement (role, thesis, actor, text, tags, data,

@@ -89,7 +89,7 @@ TEST_CASE("AddRelations adds many at once as AddRelation would one by one", "[gr
     ids.push_back(AddClaim(bulk, "S" + std::to_string(i)));
     AddClaim(single, "S" + std::to_string(i));
   }
-  // Enough relations for the sized path (at least 1024): a chain, a star, and a duplicate.
+  // A chain, a star, and a duplicate.
   std::vector<Relation> relations;
   for (size_t i = 0; i + 1 < ids.size(); ++i) {
     relations.push_back(Relation{0, RelationType::kSupports, ids[i], ids[i + 1]});
