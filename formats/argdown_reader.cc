@@ -248,6 +248,11 @@ class ArgdownParser {
   bool ParseElementHeader(size_t member, bool allow_argument, const Token* relation_symbol);
   bool ParseStatementHeader(size_t member);
   bool ParseArgumentHeader(size_t member);
+  // The rest of a header after its reference token: tags, the line end, trailing data.
+  bool ParseReferenceRest(size_t member, const Token& reference);
+  // The rest of a header after its definition token (or, for an untitled statement, at its
+  // text): the text, at least one item of it, and trailing data. `kind`: "statement", "argument".
+  bool ParseDefinitionRest(size_t member, const Token& definition, const char* kind);
   void ParseTrailingData(size_t member);
   bool ParseContent(ContentTarget target, size_t* items);
   bool ParseData(const Token& token, DataValue* value);
@@ -668,52 +673,45 @@ bool ArgdownParser::ParseStatementHeader(size_t member) {
   Token t = Peek();
   if (t.type == ArgdownToken::kStatementReference) {
     Next();
-    SetReferenceTitle(&members_[member], t);
-    while (Peek().type == ArgdownToken::kTag) {
-      AddTag(Next(), ContentTarget{&members_[member].text, &members_[member].tags});
-    }
-    if (Peek().type == ArgdownToken::kNewline) Next();
-  } else {
-    if (t.type == ArgdownToken::kStatementDefinition) {
-      Next();
-      members_[member].title = TextOf(t).substr(1, t.length - 3);
-      members_[member].has_title = true;
-    }
-    size_t items = 0;
-    if (!ParseContent(ContentTarget{&members_[member].text, &members_[member].tags}, &items)) {
-      return false;
-    }
-    if (items == 0) {
-      return Error(Peek(), "the statement definition '" + std::string(TextOf(t)) +
-                               "' needs text on the same line; to refer to the statement "
-                               "without defining it, leave out the colon");
-    }
+    return ParseReferenceRest(member, t);
   }
-  ParseTrailingData(member);
-  return true;
+  if (t.type == ArgdownToken::kStatementDefinition) {
+    Next();
+    members_[member].title = TextOf(t).substr(1, t.length - 3);
+    members_[member].has_title = true;
+  }
+  return ParseDefinitionRest(member, t, "statement");
 }
 
 bool ArgdownParser::ParseArgumentHeader(size_t member) {
   Token t = Next();
   members_[member].is_argument = true;
-  if (t.type == ArgdownToken::kArgumentReference) {
-    SetReferenceTitle(&members_[member], t);
-    while (Peek().type == ArgdownToken::kTag) {
-      AddTag(Next(), ContentTarget{&members_[member].text, &members_[member].tags});
-    }
-    if (Peek().type == ArgdownToken::kNewline) Next();
-  } else {
-    members_[member].title = TextOf(t).substr(1, t.length - 3);
-    members_[member].has_title = true;
-    size_t items = 0;
-    if (!ParseContent(ContentTarget{&members_[member].text, &members_[member].tags}, &items)) {
-      return false;
-    }
-    if (items == 0) {
-      return Error(Peek(), "the argument definition '" + std::string(TextOf(t)) +
-                               "' needs text on the same line; to refer to the argument without "
-                               "defining it, leave out the colon");
-    }
+  if (t.type == ArgdownToken::kArgumentReference) return ParseReferenceRest(member, t);
+  members_[member].title = TextOf(t).substr(1, t.length - 3);
+  members_[member].has_title = true;
+  return ParseDefinitionRest(member, t, "argument");
+}
+
+bool ArgdownParser::ParseReferenceRest(size_t member, const Token& reference) {
+  SetReferenceTitle(&members_[member], reference);
+  while (Peek().type == ArgdownToken::kTag) {
+    AddTag(Next(), ContentTarget{&members_[member].text, &members_[member].tags});
+  }
+  if (Peek().type == ArgdownToken::kNewline) Next();
+  ParseTrailingData(member);
+  return true;
+}
+
+bool ArgdownParser::ParseDefinitionRest(size_t member, const Token& definition, const char* kind) {
+  size_t items = 0;
+  if (!ParseContent(ContentTarget{&members_[member].text, &members_[member].tags}, &items)) {
+    return false;
+  }
+  if (items == 0) {
+    return Error(Peek(), std::string("the ") + kind + " definition '" +
+                             std::string(TextOf(definition)) +
+                             "' needs text on the same line; to refer to the " + kind +
+                             " without defining it, leave out the colon");
   }
   ParseTrailingData(member);
   return true;

@@ -289,6 +289,11 @@ TEST_CASE("syntax errors name file, line and column, show the line and a caret",
         "refer to the statement without defining it, leave out the colon\n"
         "[A]:\n"
         "    ^\n");
+  CHECK(ErrorsOf("<A>:\n\n[B]: b\n") ==
+        "in.argdown:1:5: error: the argument definition '<A>:' needs text on the same line; to "
+        "refer to the argument without defining it, leave out the colon\n"
+        "<A>:\n"
+        "    ^\n");
   CHECK(ErrorsOf("[A]: a snake_case word\n") ==
         "in.argdown:1:23: error: italic text opened with '_' at 1:13 is not closed; end it with "
         "'_', or write \\_ for a literal '_'\n"
