@@ -1,10 +1,17 @@
 #include "formats/token_stream.h"
 
+#include <system_error>
+
 namespace argmap {
 
 TokenStream::TokenStream(std::string_view text) {
   lexer_.emplace(text);
-  if (text.size() >= kThreadedFrom) lexer_thread_ = std::thread([this] { Lex(); });
+  if (text.size() < kThreadedFrom) return;
+  try {
+    lexer_thread_ = std::thread([this] { Lex(); });
+  } catch (const std::system_error&) {
+    // No thread to be had: lex on the caller's thread, as for a small text.
+  }
 }
 
 TokenStream::~TokenStream() {

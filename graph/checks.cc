@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <iterator>
+#include <system_error>
 #include <thread>
 
 #include "graph/check_context.h"
@@ -174,10 +175,15 @@ Status RunChecks(const ArgumentMap& map, const CheckOptions& options,
   // They read the context's order and adjacency only (built above, never changed), not the
   // commitments, which the other checks compute on first use.
   std::thread objectives;
+  auto check_objectives = [&] {
+    CheckObjectives(context, run[kObjectiveConflict], run[kSelfDefeating], &objective_findings);
+  };
   if (run[kObjectiveConflict] || run[kSelfDefeating]) {
-    objectives = std::thread([&] {
-      CheckObjectives(context, run[kObjectiveConflict], run[kSelfDefeating], &objective_findings);
-    });
+    try {
+      objectives = std::thread(check_objectives);
+    } catch (const std::system_error&) {
+      check_objectives();  // no thread to be had: in turn
+    }
   }
   bool needs_thesis = run[kContradiction] || run[kUnansweredObjection] || run[kNoThesis];
   if (needs_thesis && context.theses().empty()) {
