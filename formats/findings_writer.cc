@@ -1,7 +1,10 @@
 #include "formats/findings_writer.h"
 
+#include <algorithm>
 #include <array>
 #include <nlohmann/json.hpp>
+#include <system_error>
+#include <thread>
 
 #include "formats/map_json.h"
 
@@ -109,36 +112,46 @@ class TextFindingsWriter {
   std::string buffer_;
 };
 
-// Writes the findings document in exactly the bytes of nlohmann::ordered_json::dump(2) (SPEC §4
-// key order), one finding at a time: a report can hold millions of path steps, and building it
-// as one JSON value costs several times the writing. nlohmann escapes every string.
-class JsonFindingsWriter {
+// Appends findings as JSON, in exactly the bytes of nlohmann::ordered_json::dump(2) (SPEC §4 key
+// order), to its own buffer: one formatter per thread.
+class JsonFindingFormatter {
  public:
-  JsonFindingsWriter(const ArgumentMap& map, std::ostream& out) : map_(map), out_(out) {}
+  explicit JsonFindingFormatter(const ArgumentMap& map) : map_(map) {}
 
-  void Write(const std::vector<Finding>& findings) {
-    buffer_ += "{\n  \"findings\": [";
-    for (size_t i = 0; i < findings.size(); ++i) {
-      buffer_ += i == 0 ? "\n" : ",\n";
-      WriteFinding(findings[i]);
-      if (buffer_.size() > kFlushAt) Flush();
+  std::string& buffer() { return buffer_; }
+
+  // The finding at `index` of the report (the first one is not preceded by a comma).
+  void Append(const Finding& f, size_t index) {
+    buffer_ += index == 0 ? "\n" : ",\n";
+    buffer_ += "    {\n      \"check\": ";
+    AppendQuoted(f.check);
+    buffer_ += ",\n      \"severity\": \"";
+    buffer_ += SeverityName(f.severity);
+    buffer_ += "\",\n      \"nodes\": ";
+    Open();
+    for (NodeId id : f.nodes) {
+      Separate("        ");
+      AppendTitle(id);
     }
-    buffer_ += findings.empty() ? "]" : "\n  ]";
-    std::array<size_t, 3> counts = Count(findings);
-    buffer_ += ",\n  \"summary\": {\n    \"error\": " + std::to_string(counts[0]) +
-               ",\n    \"warning\": " + std::to_string(counts[1]) +
-               ",\n    \"info\": " + std::to_string(counts[2]) + "\n  }\n}\n";
-    Flush();
+    Close("      ");
+    buffer_ += ",\n      \"message\": ";
+    AppendQuoted(f.message);
+    buffer_ += ",\n      \"evidence\": ";
+    Open();
+    for (const EvidencePath& path : f.evidence) {
+      Separate("        ");
+      Open();
+      for (const PathStep& step : path) {
+        Separate("          ");
+        AppendStep(step);
+      }
+      Close("        ");
+    }
+    Close("      ");
+    buffer_ += "\n    }";
   }
 
  private:
-  static constexpr size_t kFlushAt = 1 << 16;
-
-  void Flush() {
-    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-    buffer_.clear();
-  }
-
   // Valid UTF-8 takes the fast path, whose bytes are nlohmann's; invalid UTF-8 is replaced the
   // way nlohmann replaces it (one U+FFFD per maximal invalid subsequence).
   void AppendQuoted(std::string_view text) {
@@ -170,7 +183,7 @@ class JsonFindingsWriter {
     first_.pop_back();
   }
 
-  void WriteStep(const PathStep& step) {
+  void AppendStep(const PathStep& step) {
     buffer_ += "{\n            \"from\": ";
     AppendTitle(step.from);
     buffer_ += ",\n            \"relation\": \"";
@@ -181,39 +194,71 @@ class JsonFindingsWriter {
     buffer_ += "\n          }";
   }
 
-  void WriteFinding(const Finding& f) {
-    buffer_ += "    {\n      \"check\": ";
-    AppendQuoted(f.check);
-    buffer_ += ",\n      \"severity\": \"";
-    buffer_ += SeverityName(f.severity);
-    buffer_ += "\",\n      \"nodes\": ";
-    Open();
-    for (NodeId id : f.nodes) {
-      Separate("        ");
-      AppendTitle(id);
-    }
-    Close("      ");
-    buffer_ += ",\n      \"message\": ";
-    AppendQuoted(f.message);
-    buffer_ += ",\n      \"evidence\": ";
-    Open();
-    for (const EvidencePath& path : f.evidence) {
-      Separate("        ");
-      Open();
-      for (const PathStep& step : path) {
-        Separate("          ");
-        WriteStep(step);
+  const ArgumentMap& map_;
+  std::string buffer_;
+  std::vector<bool> first_;  // per open array: no element written yet
+};
+
+// Writes the findings document one block of findings at a time: a report can hold millions of
+// path steps, and building it as one JSON value costs several times the writing. Of each pair
+// of blocks, the second is formatted on a second thread while this one formats the first.
+class JsonFindingsWriter {
+ public:
+  JsonFindingsWriter(const ArgumentMap& map, std::ostream& out) : map_(map), out_(out) {}
+
+  void Write(const std::vector<Finding>& findings) {
+    out_ << "{\n  \"findings\": [";
+    JsonFindingFormatter first(map_), second(map_);
+    auto format = [&findings](JsonFindingFormatter* formatter, size_t from, size_t to) {
+      for (size_t i = from; i < to; ++i) formatter->Append(findings[i], i);
+    };
+    for (size_t start = 0, end = 0; start < findings.size(); start = end) {
+      const size_t middle = BlockEnd(findings, start);
+      end = BlockEnd(findings, middle);
+      std::thread helper;
+      if (middle < end) {
+        try {
+          helper = std::thread(format, &second, middle, end);
+        } catch (const std::system_error&) {
+          // No thread to be had: both blocks in turn, below.
+        }
       }
-      Close("        ");
+      format(&first, start, middle);
+      if (helper.joinable()) {
+        helper.join();
+      } else {
+        format(&second, middle, end);
+      }
+      for (JsonFindingFormatter* formatter : {&first, &second}) {
+        std::string& buffer = formatter->buffer();
+        out_.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        buffer.clear();
+      }
     }
-    Close("      ");
-    buffer_ += "\n    }";
+    std::array<size_t, 3> counts = Count(findings);
+    out_ << (findings.empty() ? "]" : "\n  ]")
+         << ",\n  \"summary\": {\n    \"error\": " << counts[0]
+         << ",\n    \"warning\": " << counts[1] << ",\n    \"info\": " << counts[2] << "\n  }\n}\n";
+  }
+
+ private:
+  // About this many bytes of JSON per block: a finding with long evidence paths takes tens of
+  // kilobytes, so blocks are cut by an estimate of their size, not by a count.
+  static constexpr size_t kBlockBytes = 4 << 20;
+
+  // The end of the block that starts at `start` (`start` itself at the end of the findings).
+  static size_t BlockEnd(const std::vector<Finding>& findings, size_t start) {
+    size_t bytes = 0, i = start;
+    while (i < findings.size() && bytes < kBlockBytes) {
+      const Finding& f = findings[i++];
+      bytes += 160 + f.message.size() + 48 * f.nodes.size();
+      for (const EvidencePath& path : f.evidence) bytes += 24 + 160 * path.size();
+    }
+    return i;
   }
 
   const ArgumentMap& map_;
   std::ostream& out_;
-  std::string buffer_;
-  std::vector<bool> first_;  // per open array: no element written yet
 };
 
 }  // namespace

@@ -239,6 +239,35 @@ TEST_CASE("JSON output is what nlohmann writes for the same document, for any te
   CHECK(parsed["summary"]["warning"] == 2);
 }
 
+TEST_CASE("a JSON report of many findings, written in blocks on two threads, is nlohmann's bytes",
+          "[formats]") {
+  // 40,000 evidence statements without source, each supporting the objective: more than two
+  // blocks of the writer (about 4 MB of JSON each), so that blocks meet on both threads.
+  MapBuilder b;
+  b.Objective("Goal");
+  for (int i = 0; i < 40000; ++i) {
+    std::string title = "Evidence " + std::to_string(i) + (i % 3 == 0 ? " \xE2\x82" : "");
+    b.Add(title, Role::kEvidence);
+    b.Supports("[" + title + "]", "[Goal]");
+  }
+  std::vector<Finding> findings;
+  REQUIRE(RunChecks(b.map, CheckOptions{}, &findings).ok());
+  std::ostringstream out;
+  WriteFindingsJson(b.map, findings, out);
+  std::string json = out.str();
+  REQUIRE(json.size() > 2 * (4 << 20));  // the blocks are cut by an estimate above this
+  auto parsed = nlohmann::ordered_json::parse(json);
+  CHECK(parsed.dump(2) + "\n" == json);
+  REQUIRE(parsed["findings"].size() == findings.size());
+  for (size_t i = 0; i < findings.size(); i += 997) {
+    std::string message = findings[i].message;
+    if (size_t cut = message.find("\xE2\x82"); cut != std::string::npos) {
+      message.replace(cut, 2, "\xEF\xBF\xBD");  // one U+FFFD, as nlohmann replaces it
+    }
+    CHECK(parsed["findings"][i]["message"] == message);
+  }
+}
+
 TEST_CASE("no findings: only the summary", "[formats]") {
   ArgumentMap map;
   std::ostringstream text, json;
