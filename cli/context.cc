@@ -6,8 +6,6 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include "cli/command.h"
 #include "formats/argdown_reader.h"
@@ -35,7 +33,7 @@ Status ReadWholeFile(const std::string& path, std::string* text) {
     text->resize(text->capacity());
     ssize_t n = ::read(fd, text->data() + used, text->size() - used);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) ok = n == 0;
+    if (n < 0) ok = false;
     if (n <= 0) break;
     used += static_cast<size_t>(n);
   }

@@ -749,10 +749,6 @@ void ArgdownModel::Build(ArgumentMap* map) {
       ok = false;
     }
   }
-  std::vector<Relation> relations;
-  std::vector<size_t> offsets;  // of relations[i] in the text
-  relations.reserve(relations_.size());
-  offsets.reserve(relations_.size());
   for (const ArgdownRelation& r : relations_) {
     if (r.removed) continue;
     Relation relation;
@@ -760,16 +756,12 @@ void ArgdownModel::Build(ArgumentMap* map) {
       ok = false;
       continue;
     }
-    relations.push_back(relation);
-    offsets.push_back(r.offset);
-  }
-  if (ok) {
-    // Argdown's contradictory and contrary (strict mode) are both argmap's contradicts: a
-    // duplicate is skipped.
-    size_t failed = 0;
-    Status status = out.AddRelations(relations, /*skip_duplicates=*/true, &failed);
+    if (!ok) continue;
+    Status status = out.AddRelation(relation);
+    // Argdown's contradictory and contrary (strict mode) are both argmap's contradicts.
+    if (status.code() == Status::Code::kAlreadyExists) continue;
     if (!status.ok()) {
-      sink_->Error(offsets[failed], status.message());
+      sink_->Error(r.offset, status.message());
       ok = false;
     }
   }

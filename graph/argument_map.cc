@@ -303,19 +303,6 @@ Status ArgumentMap::AddRelation(Relation relation, EdgeId* id) {
   return Status::Ok();
 }
 
-Status ArgumentMap::AddRelations(const std::vector<Relation>& relations, bool skip_duplicates,
-                                 size_t* failed) {
-  for (size_t i = 0; i < relations.size(); ++i) {
-    Status status = AddRelation(relations[i]);
-    if (status.code() == Status::Code::kAlreadyExists && skip_duplicates) continue;
-    if (!status.ok()) {
-      *failed = i;
-      return status;
-    }
-  }
-  return Status::Ok();
-}
-
 Status ArgumentMap::UpdateStatement(const Statement& update) {
   const Statement* current = statement(update.id);
   if (!current) return Status::NotFound("no statement with id " + std::to_string(update.id));

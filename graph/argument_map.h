@@ -86,10 +86,6 @@ class ArgumentMap {
   Status AddArgument(Argument argument, NodeId* id = nullptr);
   Status AddRelation(Relation relation, EdgeId* id = nullptr);
   Status AddRelation(RelationType type, NodeId from, NodeId to, EdgeId* id = nullptr);
-  // Adds relations with AddRelation one by one. A duplicate is skipped when skip_duplicates,
-  // else refused like any other invalid relation: the first refused one ends the call with its
-  // status, *failed set to its index, and the relations before it added.
-  Status AddRelations(const std::vector<Relation>& relations, bool skip_duplicates, size_t* failed);
 
   // Replaces the text-like fields of an existing statement (role, thesis, actor, text, tags, data,
   // source, quote, section); the title stays. Fails if the role change breaks a warrant.

@@ -154,7 +154,6 @@ Status AddAll(BatchQueue* queue, RecordReader* reader, ArgumentMap* map) {
                            "does not fit the map: " + s.message());
   };
   RecordBatch batch;
-  std::vector<Relation> relations;  // added at the end, all at once: see AddRelations
   while (queue->Pop(&batch)) {
     for (Statement& s : batch.statements) {
       NodeId id = s.id;
@@ -168,11 +167,11 @@ Status AddAll(BatchQueue* queue, RecordReader* reader, ArgumentMap* map) {
         return misfit(keys::RecordKind::kArgument, id, st);
       }
     }
-    relations.insert(relations.end(), batch.relations.begin(), batch.relations.end());
-  }
-  size_t failed = 0;
-  if (Status st = map->AddRelations(relations, /*skip_duplicates=*/false, &failed); !st.ok()) {
-    return misfit(keys::RecordKind::kRelation, relations[failed].id, st);
+    for (const Relation& r : batch.relations) {
+      if (Status st = map->AddRelation(r); !st.ok()) {
+        return misfit(keys::RecordKind::kRelation, r.id, st);
+      }
+    }
   }
   return Status::Ok();
 }

@@ -82,50 +82,6 @@ TEST_CASE("relations are validated", "[graph]") {
   CHECK(map.relations().size() == 3);
 }
 
-TEST_CASE("AddRelations adds many at once as AddRelation would one by one", "[graph]") {
-  ArgumentMap bulk, single;
-  std::vector<NodeId> ids;
-  for (int i = 0; i < 3000; ++i) {
-    ids.push_back(AddClaim(bulk, "S" + std::to_string(i)));
-    AddClaim(single, "S" + std::to_string(i));
-  }
-  // A chain, a star, and a duplicate.
-  std::vector<Relation> relations;
-  for (size_t i = 0; i + 1 < ids.size(); ++i) {
-    relations.push_back(Relation{0, RelationType::kSupports, ids[i], ids[i + 1]});
-    relations.push_back(Relation{0, RelationType::kAttacks, ids[i + 1], ids[0]});
-  }
-  relations.push_back(relations[5]);
-  size_t failed = SIZE_MAX;
-  REQUIRE(bulk.AddRelations(relations, /*skip_duplicates=*/true, &failed).ok());
-  CHECK(failed == SIZE_MAX);
-  for (const Relation& r : relations) {
-    Status s = single.AddRelation(r);
-    CHECK((s.ok() || s.code() == Status::Code::kAlreadyExists));
-  }
-  REQUIRE(bulk.relations().size() == relations.size() - 1);
-  CHECK(boost::num_edges(bulk.graph()) == relations.size() - 1);
-  for (size_t i = 0; i < bulk.relations().size(); ++i) {
-    const Relation& b = bulk.relations()[i];
-    const Relation& s = single.relations()[i];
-    CHECK((b.id == s.id && b.type == s.type && b.from == s.from && b.to == s.to));
-  }
-  CHECK(boost::in_degree(bulk.VertexOf(ids[0]), bulk.graph()) == ids.size() - 1);
-  CHECK(boost::out_degree(bulk.VertexOf(ids[0]), bulk.graph()) == 1);
-
-  // Without skip_duplicates a duplicate is refused; what came before it stays.
-  ArgumentMap refused;
-  NodeId a = AddClaim(refused, "A"), b = AddClaim(refused, "B"), c = AddClaim(refused, "C");
-  std::vector<Relation> three = {{0, RelationType::kSupports, a, b},
-                                 {0, RelationType::kSupports, b, c},
-                                 {0, RelationType::kSupports, a, b}};
-  Status s = refused.AddRelations(three, /*skip_duplicates=*/false, &failed);
-  CHECK(s.message() == "[A] supports [B]: already in the map");
-  CHECK(failed == 2);
-  CHECK(refused.relations().size() == 2);
-  CHECK(boost::num_edges(refused.graph()) == 2);
-}
-
 // Every vertex's out-edges as (target, edge id, type), in the graph's order.
 std::vector<std::vector<std::tuple<size_t, EdgeId, RelationType>>> Edges(const ArgumentMap& map) {
   const Graph& g = map.graph();
@@ -157,11 +113,8 @@ TEST_CASE("the graph is the same whether built before the changes or after them"
     NodeId arg_id = 0;
     REQUIRE(map->AddArgument(arg, &arg_id).ok());
     REQUIRE(map->AddRelation(RelationType::kAttacks, b, arg_id).ok());
-    size_t failed = 0;
-    REQUIRE(map->AddRelations(
-                   {{0, RelationType::kSupports, a, c}, {0, RelationType::kUndercuts, c, arg_id}},
-                   false, &failed)
-                .ok());
+    REQUIRE(map->AddRelation(RelationType::kSupports, a, c).ok());
+    REQUIRE(map->AddRelation(RelationType::kUndercuts, c, arg_id).ok());
   }
   CHECK(Edges(early) == Edges(late));
   CHECK(boost::num_edges(early.graph()) == 2 + 3 + 1 + 2);  // 3 premises, 2 conclusions
