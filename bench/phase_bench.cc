@@ -1,12 +1,13 @@
 // phase_bench: where the time of `argmap import` and `argmap check` goes, phase by phase, on one
 // Argdown file:
 //
-//   phase_bench MAP.argdown [--store DIR]
+//   phase_bench MAP.argdown [--store DIR] [--read-only]
 //
 // Prints wall and CPU seconds and the growth of peak memory for: reading the file, the lexer
 // alone, ReadArgdown (lexer + parser + model + ArgumentMap), WriteMap into a fresh store, LoadMap
 // from it, and RunChecks. The store goes to DIR (default: a fresh directory under /tmp, removed
-// at the end). Figures: docs/performance.md.
+// at the end). --read-only stops after ReadArgdown, for profiling the reader alone
+// (`perf record ./build/bench/phase_bench MAP --read-only`). Figures: docs/performance.md.
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -58,18 +59,30 @@ void Require(const Status& s, const char* what) {
 }
 
 int Main(int argc, char** argv) {
-  if (argc != 2 && !(argc == 4 && std::string(argv[2]) == "--store")) {
-    std::fprintf(stderr, "usage: phase_bench MAP.argdown [--store DIR]\n");
+  std::string path, dir;
+  bool read_only = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--store" && i + 1 < argc) {
+      dir = argv[++i];
+    } else if (arg == "--read-only") {
+      read_only = true;
+    } else if (path.empty() && arg[0] != '-') {
+      path = arg;
+    } else {
+      path.clear();
+      break;
+    }
+  }
+  if (path.empty()) {
+    std::fprintf(stderr, "usage: phase_bench MAP.argdown [--store DIR] [--read-only]\n");
     return 2;
   }
-  const std::string path = argv[1];
-  const bool own_store = argc == 2;
-  const std::string dir =
-      own_store
-          ? (std::filesystem::temp_directory_path() / ("phase_bench-" + std::to_string(getpid())))
-                .string()
-          : std::string(argv[3]);
-  std::filesystem::remove_all(dir);
+  const bool own_store = dir.empty();
+  if (own_store) {
+    dir = (std::filesystem::temp_directory_path() / ("phase_bench-" + std::to_string(getpid())))
+              .string();
+  }
 
   std::string text;
   {
@@ -88,13 +101,22 @@ int Main(int argc, char** argv) {
     std::printf("%zu tokens\n", tokens);
   }
   ArgumentMap map;
+  ArgdownReadTimes times;
   {
     Phase phase("ReadArgdown");
     std::vector<Diagnostic> diagnostics;
-    Require(ReadArgdown(text, path, &map, &diagnostics), "reading");
+    ArgdownReadOptions options;
+    options.times = &times;
+    Require(ReadArgdown(text, path, &map, &diagnostics, options), "reading");
   }
+  std::printf(
+      "  parse %.3f s, transform %.3f s, fill the map: statements %.3f s, arguments %.3f "
+      "s, relations %.3f s\n",
+      times.parse, times.transform, times.statements, times.arguments, times.relations);
   std::printf("%zu statements, %zu arguments, %zu relations\n", map.statements().size(),
               map.arguments().size(), map.relations().size());
+  if (read_only) return 0;
+  std::filesystem::remove_all(dir);
   {
     std::unique_ptr<Store> store;
     Require(Store::Open(dir, Store::Mode::kReadWrite, &store), "opening");

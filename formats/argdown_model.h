@@ -28,6 +28,7 @@
 
 #include "formats/argdown_data.h"
 #include "formats/argdown_lexer.h"
+#include "formats/argdown_reader.h"
 #include "formats/diagnostic.h"
 #include "graph/argument_map.h"
 #include "graph/flat_hash.h"
@@ -112,7 +113,7 @@ class ArgdownModel {
 
   // Argdown's closing transformations, argmap's checks, then (when no error was reported, by
   // anyone) the map. Warnings: titles referred to but never defined.
-  void Build(ArgumentMap* map);
+  void Build(ArgumentMap* map, ArgdownReadTimes* times = nullptr);
 
   // Whether any statement or argument occurred so far, defined or only referred to.
   bool has_nodes() const { return !statements_.empty() || !arguments_.empty(); }

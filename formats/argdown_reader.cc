@@ -1,5 +1,6 @@
 #include "formats/argdown_reader.h"
 
+#include <chrono>
 #include <cstdio>
 #include <string>
 #include <utility>
@@ -916,8 +917,13 @@ Status ReadArgdown(std::string_view text, std::string_view file_name, ArgumentMa
   if (ValidateUtf8(text, &sink)) {
     RejectIncludes(text, &sink);
     ArgdownParser parser(text, &sink);
+    auto start = std::chrono::steady_clock::now();
     parser.Parse();
-    parser.model().Build(map);
+    if (options.times) {
+      options.times->parse =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    }
+    parser.model().Build(map, options.times);
   }
   if (sink.errors() > 0) {
     return Status::InvalidInput(std::string(file_name) + ": " + std::to_string(sink.errors()) +

@@ -19,8 +19,16 @@
 
 namespace argmap {
 
+// Where the time of a read went, in seconds of wall time (bench/phase_bench prints them).
+struct ArgdownReadTimes {
+  double parse = 0;  // lexer (on a thread of its own for large texts) and parser, into the model
+  double transform = 0;  // Argdown's closing transformations of the model, and its warnings
+  double statements = 0, arguments = 0, relations = 0;  // filling the ArgumentMap
+};
+
 struct ArgdownReadOptions {
   size_t max_errors = 100;  // errors (and, separately, warnings) kept before reading stops
+  ArgdownReadTimes* times = nullptr;  // filled when given
 };
 
 // Parses text (UTF-8; a leading byte order mark is skipped). On success fills *map, which must be

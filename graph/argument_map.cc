@@ -31,6 +31,7 @@ ArgumentMap& ArgumentMap::operator=(ArgumentMap&& other) noexcept {
   statement_titles_ = std::exchange(other.statement_titles_, {});
   argument_titles_ = std::exchange(other.argument_titles_, {});
   relation_keys_ = std::exchange(other.relation_keys_, {});
+  indexes_built_.store(other.indexes_built_.exchange(true));
   vertex_of_id_ = std::exchange(other.vertex_of_id_, {});
   relation_of_id_ = std::exchange(other.relation_of_id_, {});
   id_used_ = std::exchange(other.id_used_, {});
@@ -74,10 +75,7 @@ void ArgumentMap::SetRelationOf(EdgeId id, uint32_t index) {
 }
 
 void ArgumentMap::Reserve(size_t statements, size_t arguments, size_t relations) {
-  statement_titles_.Reserve(statements);
-  argument_titles_.Reserve(arguments);
   relations_.reserve(relations);
-  relation_keys_.Reserve(relations);
   vertices_.reserve(statements + 2 * arguments);
   size_t ids = statements + 3 * arguments + relations + 1;
   vertex_of_id_.reserve(ids);
@@ -85,29 +83,47 @@ void ArgumentMap::Reserve(size_t statements, size_t arguments, size_t relations)
   id_used_.reserve(ids);
 }
 
-Status ArgumentMap::AddStatement(Statement statement, NodeId* id) {
+Status ArgumentMap::ValidateStatement(const Statement& statement) const {
   if (statement.title.empty()) return Status::InvalidInput("a statement needs a title");
   if (statement.id != kNoNode && IdInUse(statement.id)) {
     return Status::InvalidInput("id " + std::to_string(statement.id) + " of statement " +
                                 Quoted(statement) + " is already in use");
   }
+  return Status::Ok();
+}
+
+Status ArgumentMap::AddStatement(Statement statement, NodeId* id) {
+  if (Status s = ValidateStatement(statement); !s.ok()) return s;
+  EnsureIndexes();
   // One probe: the title goes in as the argument's view, then points at the stored record.
   bool inserted = false;
   size_t slot = 0;
   statement_titles_.FindOrInsert(statement.title, static_cast<uint32_t>(statements_.size()),
                                  &inserted, &slot);
   if (!inserted) return Status::AlreadyExists("statement " + Quoted(statement) + " already exists");
-  statement.id = TakeId(statement.id);
-  statements_.push_back(std::move(statement));
-  const Statement& s = statements_.back();
-  statement_titles_.Rekey(slot, s.title);
-  AddVertex(
-      VertexData{s.id, NodeKind::kStatement, static_cast<uint32_t>(statements_.size() - 1), 0});
-  if (id) *id = s.id;
+  PutStatement(std::move(statement), id);
+  statement_titles_.Rekey(slot, statements_.back().title);
   return Status::Ok();
 }
 
+Status ArgumentMap::AppendStatement(Statement statement, NodeId* id) {
+  if (Status s = ValidateStatement(statement); !s.ok()) return s;
+  InvalidateIndexes();
+  PutStatement(std::move(statement), id);
+  return Status::Ok();
+}
+
+void ArgumentMap::PutStatement(Statement statement, NodeId* id) {
+  statement.id = TakeId(statement.id);
+  statements_.push_back(std::move(statement));
+  const Statement& s = statements_.back();
+  AddVertex(
+      VertexData{s.id, NodeKind::kStatement, static_cast<uint32_t>(statements_.size() - 1), 0});
+  if (id) *id = s.id;
+}
+
 Status ArgumentMap::ValidateArgument(const Argument& a) const {
+  if (a.title.empty()) return Status::InvalidInput("an argument needs a title");
   // Names are built only on the error paths: a store load validates every argument.
   auto name = [&] { return Quoted(a); };
   std::vector<uint64_t> given;  // ids the record brings with it, all of which must be fresh
@@ -151,11 +167,24 @@ Status ArgumentMap::ValidateArgument(const Argument& a) const {
 }
 
 Status ArgumentMap::AddArgument(Argument argument, NodeId* id) {
-  if (argument.title.empty()) return Status::InvalidInput("an argument needs a title");
+  EnsureIndexes();
   if (argument_titles_.Find(argument.title) != UINT32_MAX) {
     return Status::AlreadyExists("argument " + Quoted(argument) + " already exists");
   }
   if (Status s = ValidateArgument(argument); !s.ok()) return s;
+  PutArgument(std::move(argument), id);
+  IndexTitle(&argument_titles_, arguments_.back().title, arguments_.size() - 1);
+  return Status::Ok();
+}
+
+Status ArgumentMap::AppendArgument(Argument argument, NodeId* id) {
+  if (Status s = ValidateArgument(argument); !s.ok()) return s;
+  InvalidateIndexes();
+  PutArgument(std::move(argument), id);
+  return Status::Ok();
+}
+
+void ArgumentMap::PutArgument(Argument argument, NodeId* id) {
   argument.id = TakeId(argument.id);
   for (size_t j = 0; j < argument.steps.size(); ++j) {
     InferenceStep& step = argument.steps[j];
@@ -165,11 +194,8 @@ Status ArgumentMap::AddArgument(Argument argument, NodeId* id) {
     step.conclusion_edge = TakeId(step.conclusion_edge);
   }
   arguments_.push_back(std::move(argument));
-  const Argument& a = arguments_.back();
-  IndexTitle(&argument_titles_, a.title, arguments_.size() - 1);
   LinkArgument(static_cast<uint32_t>(arguments_.size() - 1));
-  if (id) *id = a.id;
-  return Status::Ok();
+  if (id) *id = arguments_.back().id;
 }
 
 // The premise and conclusion edges of an argument's steps, as (from, to, data) calls of f.
@@ -249,7 +275,7 @@ void ArgumentMap::BuildGraph() const {
   graph_built_.store(true, std::memory_order_release);
 }
 
-Status ArgumentMap::ValidateRelation(const Relation& r) const {
+Status ArgumentMap::ValidateRelation(const Relation& r, bool check_duplicate) const {
   if (r.type == RelationType::kPremise || r.type == RelationType::kConclusion) {
     return Status::InvalidInput("premises and conclusions belong to an argument's inference steps");
   }
@@ -276,7 +302,7 @@ Status ArgumentMap::ValidateRelation(const Relation& r) const {
   if (r.type == RelationType::kContradicts && r.from == r.to) {
     return Status::InvalidInput(what() + ": a statement cannot contradict itself");
   }
-  if (RelationKey k = KeyOf(r); relation_keys_.Contains(k.a, k.b))
+  if (RelationKey k = KeyOf(r); check_duplicate && relation_keys_.Contains(k.a, k.b))
     return Status::AlreadyExists(what() + ": already in the map");
   if (r.id != 0 && IdInUse(r.id)) {
     return Status::InvalidInput(what() + ": id " + std::to_string(r.id) + " is already in use");
@@ -289,18 +315,30 @@ Status ArgumentMap::AddRelation(RelationType type, NodeId from, NodeId to, EdgeI
 }
 
 Status ArgumentMap::AddRelation(Relation relation, EdgeId* id) {
-  if (Status s = ValidateRelation(relation); !s.ok()) return s;
-  relation.id = TakeId(relation.id);
-  relations_.push_back(relation);
+  EnsureIndexes();
+  if (Status s = ValidateRelation(relation, /*check_duplicate=*/true); !s.ok()) return s;
   RelationKey key = KeyOf(relation);
   relation_keys_.Insert(key.a, key.b);
+  PutRelation(relation, id);
+  return Status::Ok();
+}
+
+Status ArgumentMap::AppendRelation(Relation relation, EdgeId* id) {
+  if (Status s = ValidateRelation(relation, /*check_duplicate=*/false); !s.ok()) return s;
+  InvalidateIndexes();
+  PutRelation(relation, id);
+  return Status::Ok();
+}
+
+void ArgumentMap::PutRelation(Relation relation, EdgeId* id) {
+  relation.id = TakeId(relation.id);
+  relations_.push_back(relation);
   SetRelationOf(relation.id, static_cast<uint32_t>(relations_.size() - 1));
   if (graph_built_.load(std::memory_order_relaxed)) {
     boost::add_edge(VertexOf(relation.from), VertexOf(relation.to),
                     EdgeData{relation.id, relation.type}, *graph_);
   }
   if (id) *id = relation.id;
-  return Status::Ok();
 }
 
 Status ArgumentMap::UpdateStatement(const Statement& update) {
@@ -381,34 +419,81 @@ void ArgumentMap::Rebuild() {
   graph_built_.store(false, std::memory_order_relaxed);
   graph_.reset();
   vertices_.clear();
-  statement_titles_ = FlatTitleIndex();
-  argument_titles_ = FlatTitleIndex();
-  relation_keys_ = FlatKeySet();
+  InvalidateIndexes();
   std::fill(vertex_of_id_.begin(), vertex_of_id_.end(), kNoIndex);
   std::fill(relation_of_id_.begin(), relation_of_id_.end(), kNoIndex);
   for (uint32_t i = 0; i < statements_.size(); ++i) {
-    const Statement& s = statements_[i];
-    IndexTitle(&statement_titles_, s.title, i);
-    AddVertex(VertexData{s.id, NodeKind::kStatement, i, 0});
+    AddVertex(VertexData{statements_[i].id, NodeKind::kStatement, i, 0});
   }
-  for (uint32_t i = 0; i < arguments_.size(); ++i) {
+  for (uint32_t i = 0; i < arguments_.size(); ++i) LinkArgument(i);
+  for (uint32_t i = 0; i < relations_.size(); ++i) SetRelationOf(relations_[i].id, i);
+}
+
+void ArgumentMap::InvalidateIndexes() {
+  if (!indexes_built_.load(std::memory_order_relaxed)) return;
+  indexes_built_.store(false, std::memory_order_relaxed);
+  statement_titles_ = FlatTitleIndex();
+  argument_titles_ = FlatTitleIndex();
+  relation_keys_ = FlatKeySet();
+}
+
+void ArgumentMap::EnsureIndexes() const {
+  if (!indexes_built_.load(std::memory_order_acquire)) BuildIndexes();
+}
+
+// From the records, in their order: the first of two equal titles or relations wins (Verify()
+// reports such twins; the appends leave them to their callers).
+void ArgumentMap::BuildIndexes() const {
+  std::lock_guard<std::mutex> lock(index_mutex_);
+  if (indexes_built_.load(std::memory_order_relaxed)) return;
+  statement_titles_.Reserve(statements_.size());
+  for (size_t i = 0; i < statements_.size(); ++i) {
+    IndexTitle(&statement_titles_, statements_[i].title, i);
+  }
+  argument_titles_.Reserve(arguments_.size());
+  for (size_t i = 0; i < arguments_.size(); ++i) {
     IndexTitle(&argument_titles_, arguments_[i].title, i);
-    LinkArgument(i);
   }
-  for (uint32_t i = 0; i < relations_.size(); ++i) {
-    const Relation& r = relations_[i];
+  relation_keys_.Reserve(relations_.size());
+  for (const Relation& r : relations_) {
     RelationKey key = KeyOf(r);
     relation_keys_.Insert(key.a, key.b);
-    SetRelationOf(r.id, i);
   }
+  indexes_built_.store(true, std::memory_order_release);
+}
+
+Status ArgumentMap::Verify() const {
+  EnsureIndexes();
+  for (size_t i = 0; i < statements_.size(); ++i) {
+    if (statement_titles_.Find(statements_[i].title) != i) {
+      return Status::InvalidInput("two statements are titled " + Quoted(statements_[i]));
+    }
+  }
+  for (size_t i = 0; i < arguments_.size(); ++i) {
+    if (argument_titles_.Find(arguments_[i].title) != i) {
+      return Status::InvalidInput("two arguments are titled " + Quoted(arguments_[i]));
+    }
+  }
+  FlatKeySet seen;
+  seen.Reserve(relations_.size());
+  for (const Relation& r : relations_) {
+    RelationKey key = KeyOf(r);
+    if (!seen.Insert(key.a, key.b)) {
+      return Status::InvalidInput(DisplayName(r.from) + " " + std::string(RelationName(r.type)) +
+                                  " " + DisplayName(r.to) + " twice");
+    }
+  }
+  return Status::Ok();
 }
 
 const Statement* ArgumentMap::FindStatement(std::string_view title) const {
+  EnsureIndexes();
   uint32_t index = statement_titles_.Find(title);
   return index == UINT32_MAX ? nullptr : &statements_[index];
 }
 
 const Argument* ArgumentMap::FindArgument(std::string_view title) const {
+  EnsureIndexes();
   uint32_t index = argument_titles_.Find(title);
   return index == UINT32_MAX ? nullptr : &arguments_[index];
 }

@@ -87,6 +87,19 @@ class ArgumentMap {
   Status AddRelation(Relation relation, EdgeId* id = nullptr);
   Status AddRelation(RelationType type, NodeId from, NodeId to, EdgeId* id = nullptr);
 
+  // Bulk appends, for producers that keep titles unique and relations distinct themselves (the
+  // Argdown model, which indexes titles and merges duplicate relations; a store loader, whose
+  // records a valid map wrote). As the Add* calls, minus the look-ups in the title and relation
+  // indexes, which cost a cache miss per record at a million; those indexes are rebuilt from the
+  // records when next needed (a look-up by title or an Add*). Ids, ends and kinds are checked;
+  // Verify() checks what these skip.
+  Status AppendStatement(Statement statement, NodeId* id = nullptr);
+  Status AppendArgument(Argument argument, NodeId* id = nullptr);
+  Status AppendRelation(Relation relation, EdgeId* id = nullptr);
+
+  // The invariants that the appends leave to their caller: unique titles, distinct relations.
+  Status Verify() const;
+
   // Replaces the text-like fields of an existing statement (role, thesis, actor, text, tags, data,
   // source, quote, section); the title stays. Fails if the role change breaks a warrant.
   Status UpdateStatement(const Statement& statement);
@@ -149,23 +162,35 @@ class ArgumentMap {
   bool IdInUse(uint64_t id) const;
   void SetVertexOf(NodeId id, uint32_t vertex);
   void SetRelationOf(EdgeId id, uint32_t index);
-  Status ValidateArgument(const Argument& argument) const;
-  Status ValidateRelation(const Relation& relation) const;
+  Status ValidateStatement(const Statement& statement) const;  // title and id, not uniqueness
+  Status ValidateArgument(const Argument& argument) const;     // the same, and its steps
+  // Ends, kinds and id; duplicates too when check_duplicate (the relation index must be built).
+  Status ValidateRelation(const Relation& relation, bool check_duplicate) const;
+  void PutStatement(Statement statement, NodeId* id);  // after validation
+  void PutArgument(Argument argument, NodeId* id);
+  void PutRelation(Relation relation, EdgeId* id);
+  void EnsureIndexes() const;  // builds the title and relation indexes if they are stale
+  void BuildIndexes() const;
+  void InvalidateIndexes();
   void AddVertex(const VertexData& data);  // and to the graph, once it is built
   void LinkArgument(uint32_t index);       // adds its vertices (and edges, once the graph is built)
   template <typename F>
   void ForEachArgumentEdge(const Argument& a, F&& f) const;
   void BuildGraph() const;
-  void Rebuild();  // recreates graph and indexes from the records
+  void Rebuild();  // recreates the vertices from the records; graph and indexes on next use
 
   std::string title_;
   DataEntries metadata_;
   std::deque<Statement> statements_;
   std::deque<Argument> arguments_;
   std::vector<Relation> relations_;
-  FlatTitleIndex statement_titles_;  // title (a view into statements_) -> index in statements_
-  FlatTitleIndex argument_titles_;   // title (a view into arguments_) -> index in arguments_
-  FlatKeySet relation_keys_;
+  // The indexes: up to date while indexes_built_, else stale (after an Append* or a Remove) and
+  // rebuilt by EnsureIndexes (safe from concurrent const callers, as graph()).
+  mutable FlatTitleIndex statement_titles_;  // title (a view into statements_) -> its index
+  mutable FlatTitleIndex argument_titles_;   // title (a view into arguments_) -> its index
+  mutable FlatKeySet relation_keys_;         // KeyOf of every relation
+  mutable std::atomic<bool> indexes_built_{true};
+  mutable std::mutex index_mutex_;        // BuildIndexes
   std::vector<uint32_t> vertex_of_id_;    // node id -> vertex, kNoIndex if not a node
   std::vector<uint32_t> relation_of_id_;  // edge id -> index in relations_, kNoIndex otherwise
   std::vector<uint8_t> id_used_;          // 1 where an id is taken by any node or edge

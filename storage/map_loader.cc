@@ -157,18 +157,18 @@ Status AddAll(BatchQueue* queue, RecordReader* reader, ArgumentMap* map) {
   while (queue->Pop(&batch)) {
     for (Statement& s : batch.statements) {
       NodeId id = s.id;
-      if (Status st = map->AddStatement(std::move(s)); !st.ok()) {
+      if (Status st = map->AppendStatement(std::move(s)); !st.ok()) {
         return misfit(keys::RecordKind::kStatement, id, st);
       }
     }
     for (Argument& a : batch.arguments) {
       NodeId id = a.id;
-      if (Status st = map->AddArgument(std::move(a)); !st.ok()) {
+      if (Status st = map->AppendArgument(std::move(a)); !st.ok()) {
         return misfit(keys::RecordKind::kArgument, id, st);
       }
     }
     for (const Relation& r : batch.relations) {
-      if (Status st = map->AddRelation(r); !st.ok()) {
+      if (Status st = map->AppendRelation(r); !st.ok()) {
         return misfit(keys::RecordKind::kRelation, r.id, st);
       }
     }

@@ -249,6 +249,24 @@ class MapChecker {
   }
 
   void CheckRelations() {
+    // Twins: the same type and ends (a contradiction either way round). Loading trusts that
+    // there are none, as the writer wrote none.
+    std::vector<std::tuple<NodeId, NodeId, RelationType, EdgeId>> ends;
+    ends.reserve(relations_.size());
+    for (const Relation& r : relations_) {
+      bool turn = r.type == RelationType::kContradicts && r.to < r.from;
+      ends.emplace_back(turn ? r.to : r.from, turn ? r.from : r.to, r.type, r.id);
+    }
+    std::sort(ends.begin(), ends.end());
+    for (size_t i = 1; i < ends.size(); ++i) {
+      auto [from, to, type, id] = ends[i];
+      if (from == std::get<0>(ends[i - 1]) && to == std::get<1>(ends[i - 1]) &&
+          type == std::get<2>(ends[i - 1])) {
+        Problem(RecordKey(keys::RecordKind::kRelation, id),
+                "relation " + std::to_string(id) + " (" + Describe(type) + ") repeats relation " +
+                    std::to_string(std::get<3>(ends[i - 1])));
+      }
+    }
     for (const Relation& r : relations_) {
       std::string key = RecordKey(keys::RecordKind::kRelation, r.id);
       std::string what = "relation " + std::to_string(r.id) + " (" + Describe(r.type) + ") from " +

@@ -219,5 +219,54 @@ TEST_CASE("names resolve as on the command line", "[graph]") {
   CHECK(map.Resolve("Other", &id).IsNotFound());
 }
 
+TEST_CASE("appends skip the index look-ups; the indexes come back on next use", "[graph]") {
+  ArgumentMap map;
+  Statement a, b;
+  a.title = "A";
+  b.title = "B";
+  NodeId a_id = 0, b_id = 0;
+  REQUIRE(map.AppendStatement(a, &a_id).ok());
+  REQUIRE(map.AppendStatement(b, &b_id).ok());
+  Argument arg;
+  arg.title = "Arg";
+  InferenceStep step;
+  step.premises = {a_id};
+  step.conclusion = b_id;
+  arg.steps.push_back(step);
+  NodeId arg_id = 0;
+  REQUIRE(map.AppendArgument(arg, &arg_id).ok());
+  REQUIRE(map.AppendRelation(Relation{0, RelationType::kAttacks, a_id, b_id}).ok());
+  CHECK(map.Verify().ok());
+
+  // Ends, kinds and ids are still checked.
+  CHECK(map.AppendRelation(Relation{0, RelationType::kUndercuts, a_id, b_id}).message() ==
+        "[A] undercuts [B]: only an argument can be undercut");
+  CHECK(map.AppendRelation(Relation{0, RelationType::kSupports, a_id, 999}).message() ==
+        "supports relation to a missing node");
+  CHECK(map.AppendStatement(Statement{}).message() == "a statement needs a title");
+  Statement taken;
+  taken.title = "C";
+  taken.id = a_id;
+  CHECK(!map.AppendStatement(taken).ok());
+
+  // Look-ups and checked adds rebuild the indexes from the records.
+  CHECK(map.FindStatement("B")->id == b_id);
+  CHECK(map.FindArgument("Arg")->id == arg_id);
+  CHECK(map.AddStatement(a).code() == Status::Code::kAlreadyExists);
+  CHECK(map.AddRelation(RelationType::kAttacks, a_id, b_id).code() == Status::Code::kAlreadyExists);
+  NodeId c_id = AddClaim(map, "C");
+  CHECK(map.FindStatement("C")->id == c_id);
+
+  // What the appends leave to their callers, Verify() finds.
+  REQUIRE(map.AppendStatement(b).ok());
+  CHECK(map.Verify().message() == "two statements are titled [B]");
+  ArgumentMap twins;
+  REQUIRE(twins.AppendStatement(a, &a_id).ok());
+  REQUIRE(twins.AppendStatement(b, &b_id).ok());
+  REQUIRE(twins.AppendRelation(Relation{0, RelationType::kContradicts, a_id, b_id}).ok());
+  REQUIRE(twins.AppendRelation(Relation{0, RelationType::kContradicts, b_id, a_id}).ok());
+  CHECK(twins.Verify().message() == "[B] contradicts [A] twice");
+}
+
 }  // namespace
 }  // namespace argmap

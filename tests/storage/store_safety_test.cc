@@ -2,6 +2,7 @@
 // damaged data, fsck, and atomic writes under SIGKILL.
 #include <rocksdb/db.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
@@ -10,6 +11,7 @@
 #include <thread>
 
 #include "proto/argmap.pb.h"
+#include "storage/codec.h"
 #include "storage/keys.h"
 #include "storage/store.h"
 #include "tests/storage/store_test_util.h"
@@ -207,6 +209,25 @@ TEST_CASE("fsck finds relations to missing nodes and stale or missing index entr
                   std::to_string(border) + " to 12345: node 12345 does not exist",
               "map m: key " + header + ": the header counts 8 relations but the map has 9",
           });
+  }
+  SECTION("a relation written twice") {
+    const Relation& relation = map.relations().front();
+    std::string key;
+    {
+      RawDb raw(dir);
+      uint64_t map_id = raw.MapId("m");
+      v1::Relation twin;
+      ToProto(relation, &twin);
+      twin.set_id(map.next_id());
+      key = keys::RecordKey(map_id, keys::RecordKind::kRelation, map.next_id());
+      raw.Put(key, twin.SerializeAsString());
+    }
+    std::vector<std::string> problems = FsckProblems(dir);
+    const std::string twin_problem = "map m: key " + keys::Printable(key) + ": relation " +
+                                     std::to_string(map.next_id()) + " (" +
+                                     std::string(RelationName(relation.type)) +
+                                     ") repeats relation " + std::to_string(relation.id);
+    CHECK(std::find(problems.begin(), problems.end(), twin_problem) != problems.end());
   }
   SECTION("a stale adjacency entry") {
     std::string key;
