@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <utility>
 
@@ -859,6 +860,12 @@ bool ValidateUtf8(std::string_view text, DiagnosticSink* sink) {
   const size_t n = text.size();
   bool valid = true;
   while (i < n) {
+    // ASCII eight bytes at a time: most texts are nearly all ASCII.
+    for (uint64_t word; i + 8 <= n; i += 8) {
+      std::memcpy(&word, text.data() + i, 8);
+      if (word & 0x8080808080808080ull) break;
+    }
+    if (i >= n) break;
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       ++i;
