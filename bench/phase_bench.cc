@@ -6,7 +6,7 @@
 // Prints wall and CPU seconds and the growth of peak memory for: reading the file, the lexer
 // alone, ReadArgdown (lexer + parser + model + ArgumentMap), WriteMap into a fresh store, LoadMap
 // from it, and RunChecks. The store goes to DIR (default: a fresh directory under /tmp, removed
-// at the end). --read-only stops after ReadArgdown, for profiling the reader alone
+// at the end). --read-only times ReadArgdown alone, for profiling the reader
 // (`perf record ./build/bench/phase_bench MAP --read-only`). Figures: docs/performance.md.
 #include <sys/resource.h>
 #include <unistd.h>
@@ -93,7 +93,7 @@ int Main(int argc, char** argv) {
     text = buffer.str();
   }
   std::printf("%s: %.1f MB\n", path.c_str(), text.size() / 1e6);
-  {
+  if (!read_only) {
     Phase phase("lexer alone");
     ArgdownLexer lexer(text);
     size_t tokens = 0;

@@ -102,25 +102,48 @@ Status MapEncoder::EncodeRecords(EntrySink* sink) const {
 }
 
 Status MapEncoder::EncodeTitles(EntrySink* sink) const {
-  std::vector<std::pair<std::string_view, NodeId>> titles;
-  titles.reserve(std::max(map_.statements().size(), map_.arguments().size()));
+  Status s = EncodeTitles(keys::TitleKind::kStatement, sink);
+  return s.ok() ? EncodeTitles(keys::TitleKind::kArgument, sink) : s;
+}
+
+// Sorted with the first eight bytes of each title beside it, so that most comparisons do not
+// follow the view into the records (a cache miss each at a million titles).
+Status MapEncoder::EncodeTitles(keys::TitleKind kind, EntrySink* sink) const {
+  struct Entry {
+    uint64_t prefix;  // big-endian, zero-padded: orders as the title's first eight bytes
+    std::string_view title;
+    NodeId id;
+    bool operator<(const Entry& o) const {
+      if (prefix != o.prefix) return prefix < o.prefix;
+      int c = title.compare(o.title);
+      return c != 0 ? c < 0 : id < o.id;
+    }
+  };
+  std::vector<Entry> titles;
+  auto add = [&titles](std::string_view title, NodeId id) {
+    uint64_t prefix = 0;
+    for (size_t i = 0; i < 8; ++i) {
+      prefix = prefix << 8 | (i < title.size() ? static_cast<unsigned char>(title[i]) : 0);
+    }
+    titles.push_back(Entry{prefix, title, id});
+  };
+  if (kind == keys::TitleKind::kStatement) {
+    titles.reserve(map_.statements().size());
+    for (const Statement& st : map_.statements()) add(st.title, st.id);
+  } else {
+    titles.reserve(map_.arguments().size());
+    for (const Argument& a : map_.arguments()) add(a.title, a.id);
+  }
+  std::sort(titles.begin(), titles.end());
   std::string key, value;
   v1::IndexEntry proto;
-  auto put_sorted = [&](keys::TitleKind kind) {
-    std::sort(titles.begin(), titles.end());
-    for (const auto& [title, id] : titles) {
-      keys::SetTitleKey(&key, map_id_, kind, title);
-      proto.set_node(id);
-      proto.SerializeToString(&value);
-      if (Status s = sink->Put(key, value); !s.ok()) return s;
-    }
-    return Status::Ok();
-  };
-  for (const Statement& st : map_.statements()) titles.emplace_back(st.title, st.id);
-  if (Status s = put_sorted(keys::TitleKind::kStatement); !s.ok()) return s;
-  titles.clear();
-  for (const Argument& a : map_.arguments()) titles.emplace_back(a.title, a.id);
-  return put_sorted(keys::TitleKind::kArgument);
+  for (const Entry& e : titles) {
+    keys::SetTitleKey(&key, map_id_, kind, e.title);
+    proto.set_node(e.id);
+    proto.SerializeToString(&value);
+    if (Status s = sink->Put(key, value); !s.ok()) return s;
+  }
+  return Status::Ok();
 }
 
 }  // namespace argmap

@@ -13,6 +13,7 @@
 
 #include "graph/argument_map.h"
 #include "graph/status.h"
+#include "storage/keys.h"
 
 namespace argmap {
 
@@ -34,7 +35,10 @@ class MapEncoder {
   Status EncodeAdjacency(EntrySink* sink) const;
   Status EncodeHeader(EntrySink* sink) const;
   Status EncodeRecords(EntrySink* sink) const;  // statements, arguments, relations, steps
-  Status EncodeTitles(EntrySink* sink) const;
+  Status EncodeTitles(EntrySink* sink) const;   // statements' titles, then arguments'
+  // One kind's titles: a contiguous key range of its own, so that the two kinds can be encoded
+  // on different threads into different table files.
+  Status EncodeTitles(keys::TitleKind kind, EntrySink* sink) const;
 
  private:
   const ArgumentMap& map_;

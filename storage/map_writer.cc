@@ -141,8 +141,9 @@ Status MapWriter::Ingest(const std::string& name, const ArgumentMap& map, uint64
   return s;
 }
 
-// Two threads: indexes (adjacency and titles, mostly sorting) beside records (mostly Protobuf
-// encoding). Their files cover disjoint key ranges, as ingestion needs.
+// Two threads, about equally busy at a million statements: the adjacency index and the
+// arguments' titles (mostly sorting) beside the records (mostly Protobuf encoding) and the
+// statements' titles. Their files cover disjoint key ranges, as ingestion needs.
 Status MapWriter::EncodeFiles(const std::string& name, const ArgumentMap& map, uint64_t map_id,
                               std::vector<std::string>* files) {
   const std::string dir = db_->IngestDir();
@@ -153,21 +154,26 @@ Status MapWriter::EncodeFiles(const std::string& name, const ArgumentMap& map, u
   }
   MapEncoder encoder(map, name, map_id);
   TableFileSink adjacency(db_, dir + "/adjacency-"), records(db_, dir + "/records-"),
-      titles(db_, dir + "/titles-");
+      statement_titles(db_, dir + "/statement-titles-"),
+      argument_titles(db_, dir + "/argument-titles-");
   Status index_status;
   std::thread indexes([&] {
     index_status = encoder.EncodeAdjacency(&adjacency);
     if (index_status.ok()) index_status = adjacency.Finish();
-    if (index_status.ok()) index_status = encoder.EncodeTitles(&titles);
-    if (index_status.ok()) index_status = titles.Finish();
+    if (index_status.ok()) {
+      index_status = encoder.EncodeTitles(keys::TitleKind::kArgument, &argument_titles);
+    }
+    if (index_status.ok()) index_status = argument_titles.Finish();
   });
   Status s = encoder.EncodeHeader(&records);
   if (s.ok()) s = encoder.EncodeRecords(&records);
   if (s.ok()) s = records.Finish();
+  if (s.ok()) s = encoder.EncodeTitles(keys::TitleKind::kStatement, &statement_titles);
+  if (s.ok()) s = statement_titles.Finish();
   indexes.join();
   if (!s.ok()) return s;
   if (!index_status.ok()) return index_status;
-  for (const TableFileSink* sink : {&adjacency, &records, &titles}) {
+  for (const TableFileSink* sink : {&adjacency, &records, &statement_titles, &argument_titles}) {
     files->insert(files->end(), sink->files().begin(), sink->files().end());
   }
   return Status::Ok();
