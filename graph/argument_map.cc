@@ -37,6 +37,7 @@ ArgumentMap& ArgumentMap::operator=(ArgumentMap&& other) noexcept {
   id_used_ = std::exchange(other.id_used_, {});
   next_id_ = std::exchange(other.next_id_, 1);
   vertices_ = std::exchange(other.vertices_, {});
+  vertex_titles_ = std::exchange(other.vertex_titles_, {});
   graph_ = std::move(other.graph_);
   graph_built_.store(other.graph_built_.exchange(false));
   return *this;
@@ -77,6 +78,7 @@ void ArgumentMap::SetRelationOf(EdgeId id, uint32_t index) {
 void ArgumentMap::Reserve(size_t statements, size_t arguments, size_t relations) {
   relations_.reserve(relations);
   vertices_.reserve(statements + 2 * arguments);
+  vertex_titles_.reserve(statements + 2 * arguments);
   size_t ids = statements + 3 * arguments + relations + 1;
   vertex_of_id_.reserve(ids);
   relation_of_id_.reserve(ids);
@@ -214,6 +216,8 @@ void ArgumentMap::ForEachArgumentEdge(const Argument& a, F&& f) const {
 void ArgumentMap::AddVertex(const VertexData& data) {
   SetVertexOf(data.id, static_cast<uint32_t>(vertices_.size()));
   vertices_.push_back(data);
+  vertex_titles_.push_back(data.kind == NodeKind::kStatement ? statements_[data.index].title
+                                                             : arguments_[data.index].title);
   if (graph_built_.load(std::memory_order_relaxed)) boost::add_vertex(data, *graph_);
 }
 
@@ -419,6 +423,7 @@ void ArgumentMap::Rebuild() {
   graph_built_.store(false, std::memory_order_relaxed);
   graph_.reset();
   vertices_.clear();
+  vertex_titles_.clear();
   InvalidateIndexes();
   std::fill(vertex_of_id_.begin(), vertex_of_id_.end(), kNoIndex);
   std::fill(relation_of_id_.begin(), relation_of_id_.end(), kNoIndex);
@@ -541,10 +546,7 @@ Status ArgumentMap::Resolve(std::string_view name, NodeId* id) const {
 
 std::string_view ArgumentMap::TitleOf(NodeId id) const {
   uint32_t v = VertexOf(id);
-  if (v == kNoIndex) return {};
-  const VertexData& d = vertices_[v];
-  return d.kind == NodeKind::kStatement ? std::string_view(statements_[d.index].title)
-                                        : std::string_view(arguments_[d.index].title);
+  return v == kNoIndex ? std::string_view() : vertex_titles_[v];
 }
 
 std::string ArgumentMap::DisplayName(NodeId id) const {
@@ -562,7 +564,7 @@ void ArgumentMap::AppendDisplayName(NodeId id, std::string* out) const {
   const VertexData& d = vertices_[v];
   bool statement = d.kind == NodeKind::kStatement;
   *out += statement ? '[' : '<';
-  *out += statement ? statements_[d.index].title : arguments_[d.index].title;
+  *out += vertex_titles_[v];
   *out += statement ? ']' : '>';
   if (d.kind == NodeKind::kStep) *out += " step " + std::to_string(d.step + 1);
 }

@@ -196,6 +196,9 @@ class ArgumentMap {
   std::vector<uint8_t> id_used_;          // 1 where an id is taken by any node or edge
   uint64_t next_id_ = 1;
   std::vector<VertexData> vertices_;  // vertex -> what it stands for; the graph's vertices
+  // vertex -> the title of its statement or argument: a view into the record, which a deque
+  // keeps in place until Remove() (which rebuilds this). TitleOf without three lookups.
+  std::vector<std::string_view> vertex_titles_;
   // Built by graph() on first use (null before), by pointer: Boost's adjacency_list has no move
   // and its edge lists point at the graph object itself.
   mutable std::unique_ptr<Graph> graph_;
