@@ -44,7 +44,7 @@ HeapPrefault::HeapPrefault(size_t bytes) {
   if (!contiguous || end <= start) return;
   try {
     thread_ = std::thread([this, start, end] {
-      for (uintptr_t at = start; at < end; at += kStep) {
+      for (uintptr_t at = start; at < end && !stop_.load(std::memory_order_relaxed); at += kStep) {
         size_t length = end - at < kStep ? end - at : kStep;
         // Fails (and stops) on a kernel without it, or if the heap shrank meanwhile.
         if (madvise(reinterpret_cast<void*>(at), length, MADV_POPULATE_WRITE) != 0) return;
@@ -57,7 +57,10 @@ HeapPrefault::HeapPrefault(size_t bytes) {
 #endif
 }
 
-HeapPrefault::~HeapPrefault() { Wait(); }
+HeapPrefault::~HeapPrefault() {
+  stop_.store(true, std::memory_order_relaxed);
+  Wait();
+}
 
 size_t HeapPrefault::Wait() {
   if (thread_.joinable()) thread_.join();

@@ -18,6 +18,7 @@
 // Thread-safety: one object at a time per process.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <thread>
 
@@ -29,7 +30,7 @@ class HeapPrefault {
   static constexpr size_t kMinBytes = 64 << 20;
 
   explicit HeapPrefault(size_t bytes);
-  ~HeapPrefault();  // waits for the background thread
+  ~HeapPrefault();  // stops the background thread early (a read that failed) and joins it
   HeapPrefault(const HeapPrefault&) = delete;
   HeapPrefault& operator=(const HeapPrefault&) = delete;
 
@@ -38,6 +39,7 @@ class HeapPrefault {
   size_t Wait();
 
  private:
+  std::atomic<bool> stop_{false};
   std::thread thread_;
   size_t populated_ = 0;
 };
