@@ -1,13 +1,14 @@
 // phase_bench: where the time of `argmap import` and `argmap check` goes, phase by phase, on one
 // Argdown file:
 //
-//   phase_bench MAP.argdown [--store DIR] [--read-only]
+//   phase_bench MAP.argdown [--store DIR] [--read-only] [--prefault]
 //
 // Prints wall and CPU seconds and the growth of peak memory for: reading the file, the lexer
 // alone, ReadArgdown (lexer + parser + model + ArgumentMap), WriteMap into a fresh store, LoadMap
 // from it, and RunChecks. The store goes to DIR (default: a fresh directory under /tmp, removed
 // at the end). --read-only times ReadArgdown alone, for profiling the reader
-// (`perf record ./build/bench/phase_bench MAP --read-only`). Figures: docs/performance.md.
+// (`perf record ./build/bench/phase_bench MAP --read-only`); --prefault prefaults the heap
+// before reading as `argmap import` does (cli/heap_prefault.h). Figures: docs/performance.md.
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -17,10 +18,12 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 
 #include "bench/bench_clock.h"
+#include "cli/heap_prefault.h"
 #include "formats/argdown_lexer.h"
 #include "formats/argdown_reader.h"
 #include "graph/checks.h"
@@ -60,13 +63,15 @@ void Require(const Status& s, const char* what) {
 
 int Main(int argc, char** argv) {
   std::string path, dir;
-  bool read_only = false;
+  bool read_only = false, prefault = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--store" && i + 1 < argc) {
       dir = argv[++i];
     } else if (arg == "--read-only") {
       read_only = true;
+    } else if (arg == "--prefault") {
+      prefault = true;
     } else if (path.empty() && arg[0] != '-') {
       path = arg;
     } else {
@@ -75,7 +80,8 @@ int Main(int argc, char** argv) {
     }
   }
   if (path.empty()) {
-    std::fprintf(stderr, "usage: phase_bench MAP.argdown [--store DIR] [--read-only]\n");
+    std::fprintf(stderr,
+                 "usage: phase_bench MAP.argdown [--store DIR] [--read-only] [--prefault]\n");
     return 2;
   }
   const bool own_store = dir.empty();
@@ -103,7 +109,9 @@ int Main(int argc, char** argv) {
   ArgumentMap map;
   ArgdownReadTimes times;
   {
-    Phase phase("ReadArgdown");
+    std::optional<HeapPrefault> heap;
+    Phase phase(prefault ? "ReadArgdown (prefaulted)" : "ReadArgdown");
+    if (prefault) heap.emplace(7 * text.size());
     std::vector<Diagnostic> diagnostics;
     ArgdownReadOptions options;
     options.times = &times;
