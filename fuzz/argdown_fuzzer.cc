@@ -3,7 +3,8 @@
 // For each input: ReadArgdown; the result must be Ok, or InvalidInput with at least one error
 // diagnostic and the map left empty; every diagnostic carries a position (line, column, caret > 0)
 // and a printable line text (valid UTF-8, cut on long lines, the caret within it). When the text
-// parses: RunChecks must succeed; the writers run (map JSON and findings JSON, which must parse as
+// parses: the map keeps its invariants (ArgumentMap::Verify: unique titles, no relation twice);
+// RunChecks must succeed; the writers run (map JSON and findings JSON, which must parse as
 // JSON; DOT three ways, which must hold no control character but line breaks; findings text); and
 // the Argdown that WriteArgdown writes must read back without error into a map with as many
 // statements, arguments and relations. Any violation calls abort(), which libFuzzer reports as a
@@ -171,6 +172,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (map.node_count() != 0 || !map.relations().empty()) Fail("map filled on error", "");
     return 0;
   }
+  // The reader appends records without the map's uniqueness look-ups: it must keep them itself.
+  if (Status verified = map.Verify(); !verified.ok()) Fail("map invariants", verified.message());
   std::vector<Finding> findings;
   Status checked = RunChecks(map, CheckOptions{}, &findings);
   if (!checked.ok()) Fail("RunChecks failed", checked.message());

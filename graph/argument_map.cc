@@ -200,19 +200,6 @@ void ArgumentMap::PutArgument(Argument argument, NodeId* id) {
   if (id) *id = arguments_.back().id;
 }
 
-// The premise and conclusion edges of an argument's steps, as (from, to, data) calls of f.
-template <typename F>
-void ArgumentMap::ForEachArgumentEdge(const Argument& a, F&& f) const {
-  for (size_t j = 0; j < a.steps.size(); ++j) {
-    const InferenceStep& step = a.steps[j];
-    uint32_t sv = VertexOf(j + 1 == a.steps.size() ? a.id : step.node);
-    for (size_t i = 0; i < step.premises.size(); ++i) {
-      f(VertexOf(step.premises[i]), sv, EdgeData{step.premise_edges[i], RelationType::kPremise});
-    }
-    f(sv, VertexOf(step.conclusion), EdgeData{step.conclusion_edge, RelationType::kConclusion});
-  }
-}
-
 void ArgumentMap::AddVertex(const VertexData& data) {
   SetVertexOf(data.id, static_cast<uint32_t>(vertices_.size()));
   vertices_.push_back(data);
@@ -251,30 +238,20 @@ void ArgumentMap::BuildGraph() const {
   g.m_vertices.reserve(vertices_.size());
   for (const VertexData& data : vertices_) boost::add_vertex(data, g);
   std::vector<uint32_t> out(vertices_.size(), 0), in(vertices_.size(), 0);
-  size_t edges = relations_.size();
-  auto count = [&](uint32_t from, uint32_t to, const EdgeData&) {
+  size_t edges = 0;
+  ForEachEdge([&](uint32_t from, uint32_t to, const EdgeData&) {
     ++out[from];
     ++in[to];
     ++edges;
-  };
-  for (const Argument& a : arguments_) ForEachArgumentEdge(a, count);
-  for (const Relation& r : relations_) {
-    ++out[VertexOf(r.from)];
-    ++in[VertexOf(r.to)];
-  }
+  });
   for (size_t v = 0; v < vertices_.size(); ++v) {
     g.out_edge_list(v).reserve(out[v]);
     in_edge_list(g, v).reserve(in[v]);
   }
   g.m_edges.reserve(edges);
-  for (const Argument& a : arguments_) {
-    ForEachArgumentEdge(a, [&g](uint32_t from, uint32_t to, const EdgeData& data) {
-      boost::add_edge(from, to, data, g);
-    });
-  }
-  for (const Relation& r : relations_) {
-    boost::add_edge(VertexOf(r.from), VertexOf(r.to), EdgeData{r.id, r.type}, g);
-  }
+  ForEachEdge([&g](uint32_t from, uint32_t to, const EdgeData& data) {
+    boost::add_edge(from, to, data, g);
+  });
   graph_ = std::move(graph);
   graph_built_.store(true, std::memory_order_release);
 }

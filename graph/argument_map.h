@@ -142,6 +142,19 @@ class ArgumentMap {
   }
   const VertexData& vertex(Vertex v) const { return vertices_[v]; }
 
+  // Calls f(uint32_t from_vertex, uint32_t to_vertex, const EdgeData&) for every edge of the
+  // topology in a fixed order: each argument's premise and conclusion edges, step by step, in
+  // the arguments' order, then the relations in theirs (the order of graph()'s edges when it is
+  // built after the last change). Needs no Boost graph: analyses that keep their own flat
+  // copy of the topology build it from this.
+  template <typename F>
+  void ForEachEdge(F&& f) const {
+    for (const Argument& a : arguments_) ForEachArgumentEdge(a, f);
+    for (const Relation& r : relations_) {
+      f(VertexOf(r.from), VertexOf(r.to), EdgeData{r.id, r.type});
+    }
+  }
+
   // The next id this map would hand out: one more than the largest id ever used.
   uint64_t next_id() const { return next_id_; }
   // Raises next_id (a store restoring a map whose newest ids were removed). Never lowers it.
@@ -174,8 +187,18 @@ class ArgumentMap {
   void InvalidateIndexes();
   void AddVertex(const VertexData& data);  // and to the graph, once it is built
   void LinkArgument(uint32_t index);       // adds its vertices (and edges, once the graph is built)
+  // The premise and conclusion edges of an argument's steps, as (from, to, data) calls of f.
   template <typename F>
-  void ForEachArgumentEdge(const Argument& a, F&& f) const;
+  void ForEachArgumentEdge(const Argument& a, F&& f) const {
+    for (size_t j = 0; j < a.steps.size(); ++j) {
+      const InferenceStep& step = a.steps[j];
+      uint32_t sv = VertexOf(j + 1 == a.steps.size() ? a.id : step.node);
+      for (size_t i = 0; i < step.premises.size(); ++i) {
+        f(VertexOf(step.premises[i]), sv, EdgeData{step.premise_edges[i], RelationType::kPremise});
+      }
+      f(sv, VertexOf(step.conclusion), EdgeData{step.conclusion_edge, RelationType::kConclusion});
+    }
+  }
   void BuildGraph() const;
   void Rebuild();  // recreates the vertices from the records; graph and indexes on next use
 

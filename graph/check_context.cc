@@ -3,9 +3,9 @@
 namespace argmap {
 
 CheckContext::CheckContext(const ArgumentMap& map, const CheckOptions& options)
-    : map_(map), options_(options), order_(map), adjacency_(map.graph()) {
+    : map_(map), options_(options), order_(map), adjacency_(map) {
   // Every vertex not claimed below is an earlier inference step.
-  facts_.assign(boost::num_vertices(map.graph()),
+  facts_.assign(map.node_count(),
                 static_cast<uint8_t>(static_cast<uint8_t>(NodeKind::kStep) << kKindShift));
   for (const Statement& s : map.statements()) {
     Vertex v = map.VertexOf(s.id);

@@ -11,36 +11,33 @@ uint32_t Accumulate(std::vector<uint32_t>& offsets) {
 
 }  // namespace
 
-SignedAdjacency::SignedAdjacency(const Graph& g) {
+SignedAdjacency::SignedAdjacency(const ArgumentMap& map) {
   static_assert(RelationSign(RelationType::kAttacks) < 0 &&
                 RelationSign(RelationType::kUndercuts) < 0 &&
                 RelationSign(RelationType::kContradicts) < 0);
-  size_t n = boost::num_vertices(g);
+  size_t n = map.node_count();
   forward_offsets_.assign(n + 1, 0);
   reverse_offsets_.assign(n + 1, 0);
-  for (auto [it, end] = boost::edges(g); it != end; ++it) {
-    Vertex from = boost::source(*it, g), to = boost::target(*it, g);
+  map.ForEachEdge([this](uint32_t from, uint32_t to, const EdgeData& edge) {
     ++forward_offsets_[from + 1];
     ++reverse_offsets_[to + 1];
-    if (g[*it].type == RelationType::kContradicts) {
+    if (edge.type == RelationType::kContradicts) {
       ++forward_offsets_[to + 1];
       ++reverse_offsets_[from + 1];
     }
-  }
+  });
   forward_.resize(Accumulate(forward_offsets_));
   reverse_.resize(Accumulate(reverse_offsets_));
   std::vector<uint32_t> forward_at(forward_offsets_.begin(), forward_offsets_.end() - 1);
   std::vector<uint32_t> reverse_at(reverse_offsets_.begin(), reverse_offsets_.end() - 1);
-  for (auto [it, end] = boost::edges(g); it != end; ++it) {
-    Vertex from = boost::source(*it, g), to = boost::target(*it, g);
-    RelationType type = g[*it].type;
-    forward_[forward_at[from]++] = Entry(to, type);
-    reverse_[reverse_at[to]++] = Entry(from, type);
-    if (type == RelationType::kContradicts) {
-      forward_[forward_at[to]++] = Entry(from, type);
-      reverse_[reverse_at[from]++] = Entry(to, type);
+  map.ForEachEdge([&](uint32_t from, uint32_t to, const EdgeData& edge) {
+    forward_[forward_at[from]++] = Entry(to, edge.type);
+    reverse_[reverse_at[to]++] = Entry(from, edge.type);
+    if (edge.type == RelationType::kContradicts) {
+      forward_[forward_at[to]++] = Entry(from, edge.type);
+      reverse_[reverse_at[from]++] = Entry(to, edge.type);
     }
-  }
+  });
 }
 
 }  // namespace argmap

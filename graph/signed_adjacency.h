@@ -2,12 +2,12 @@
 // neighbour and the relation of the step, for the analyses that walk the whole map. The signed
 // view of SPEC §3: a contradiction is a step in both directions.
 //
-// Built in two sequential passes over the graph's edge list (reading an adjacency_list's edges
-// vertex by vertex reaches each edge's bundled data through an indirection), about 16 bytes per
-// edge and 8 per vertex. Successors come in the graph's out-edge order, predecessors in its
-// in-edge order, then the contradictions walked against their stored direction.
+// Built in two passes over the map's records (ArgumentMap::ForEachEdge), without its Boost graph,
+// which the checks then never build; about 16 bytes per edge and 8 per vertex. Successors and
+// predecessors come in ForEachEdge's order, each contradiction where it is walked forwards and
+// where it is walked against its stored direction.
 //
-// Ownership: self-contained arrays; no reference to the graph after construction.
+// Ownership: self-contained arrays; no reference to the map after construction.
 // Thread-safety: const after construction.
 // Invariants: Successors(v) holds Entry(w, r) for every signed step v -> w by relation r, and
 // Predecessors(w) the same steps seen from w (Entry(v, r)); fewer than kMaxSignedVertices
@@ -27,7 +27,7 @@ inline constexpr size_t kMaxSignedVertices = size_t{1} << 29;
 
 class SignedAdjacency {
  public:
-  explicit SignedAdjacency(const Graph& g);
+  explicit SignedAdjacency(const ArgumentMap& map);
 
   size_t vertex_count() const { return forward_offsets_.size() - 1; }
   std::span<const uint32_t> Successors(Vertex v) const {

@@ -20,7 +20,7 @@ inline uint32_t PreviousState(uint32_t entry, uint32_t negative) {
 
 SignedReach::SignedReach(const ArgumentMap& map, const SignedAdjacency& adjacency)
     : map_(map), order_(map), adjacency_(adjacency) {
-  size_t states = 2 * boost::num_vertices(map.graph());
+  size_t states = 2 * map.node_count();
   distance_.assign(states, kUnreached);
   queue_.resize(states);
 }
@@ -197,7 +197,7 @@ bool ShortestSignedPath(const ArgumentMap& map, NodeId from, NodeId to, int sign
   if (source == kNoIndex || target == kNoIndex || map.node_count() >= kMaxSignedVertices) {
     return false;
   }
-  SignedAdjacency adjacency(map.graph());
+  SignedAdjacency adjacency(map);
   SignedReach reach(map, adjacency);
   Vertex wanted[] = {source};
   reach.SearchTo(target, max_depth, wanted);

@@ -29,7 +29,7 @@ TEST_CASE("commitments are the theses and what is offered in their support", "[g
   b.Supports("[T]", "[Side]");  // T supports Side: Side is not offered in support of T
   b.Attacks("[Attacker]", "[T]");
   NodeOrder order(b.map);
-  SignedAdjacency adjacency(b.map.graph());
+  SignedAdjacency adjacency(b.map);
   Vertex thesis = b.map.VertexOf(b.Id("[T]"));
   Commitments commitments(b.map, order, adjacency, std::span(&thesis, 1));
   auto committed = [&](const std::string& name) {

@@ -99,7 +99,7 @@ TEST_CASE("ties are broken by title, not by the order the map was built in", "[g
 
 TEST_CASE("one backward search answers every source", "[graph]") {
   MapBuilder b = Chain();
-  SignedAdjacency adjacency(b.map.graph());
+  SignedAdjacency adjacency(b.map);
   SignedReach reach(b.map, adjacency);
   Vertex c = b.map.VertexOf(b.Id("[C]"));
   reach.SearchTo(c, -1);
@@ -152,7 +152,7 @@ ArgumentMap RandomMap(uint64_t seed, int n, int relations) {
 TEST_CASE("the bit-parallel search agrees with one search per target", "[graph]") {
   for (uint64_t seed = 1; seed <= 12; ++seed) {
     ArgumentMap map = RandomMap(seed, 60, 90);
-    SignedAdjacency adjacency(map.graph());
+    SignedAdjacency adjacency(map);
     SignedReach single(map, adjacency);
     MultiSignedReach multi(map, adjacency);
     std::vector<Vertex> targets;
@@ -180,7 +180,7 @@ TEST_CASE("the bit-parallel search agrees with one search per target", "[graph]"
 
 TEST_CASE("the bit-parallel search keeps out of irrelevant vertices", "[graph]") {
   MapBuilder b = Chain();
-  SignedAdjacency adjacency(b.map.graph());
+  SignedAdjacency adjacency(b.map);
   std::vector<uint8_t> relevant(boost::num_vertices(b.map.graph()), 1);
   relevant[b.map.VertexOf(b.Id("[B]"))] = 0;
   MultiSignedReach multi(b.map, adjacency, &relevant);
@@ -202,7 +202,7 @@ TEST_CASE("a walk longer than a byte leaves the bit-parallel search incomplete",
   for (int i = 0; i < length; ++i) {
     b.Supports("[N" + std::to_string(i) + "]", "[N" + std::to_string(i + 1) + "]");
   }
-  SignedAdjacency adjacency(b.map.graph());
+  SignedAdjacency adjacency(b.map);
   MultiSignedReach multi(b.map, adjacency);
   Vertex targets[] = {b.map.VertexOf(b.Id("[N300]")), b.map.VertexOf(b.Id("[N10]"))};
   multi.SearchTo(targets, -1);
