@@ -27,12 +27,13 @@ struct RecordBatch {
 // stops early when the builder cancels (it met a record that does not fit).
 class BatchQueue {
  public:
-  static constexpr size_t kCapacity = 4;
+  // Batches decoded and not yet taken, at most.
+  explicit BatchQueue(size_t capacity) : capacity_(capacity) {}
 
   // False when the builder cancelled.
   bool Push(RecordBatch batch) {
     std::unique_lock lock(mutex_);
-    changed_.wait(lock, [this] { return batches_.size() < kCapacity || cancelled_; });
+    changed_.wait(lock, [this] { return batches_.size() < capacity_ || cancelled_; });
     if (cancelled_) return false;
     batches_.push_back(std::move(batch));
     changed_.notify_all();
@@ -69,6 +70,7 @@ class BatchQueue {
   }
 
  private:
+  const size_t capacity_;
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<RecordBatch> batches_;
@@ -76,20 +78,21 @@ class BatchQueue {
   Status status_;
 };
 
-// The scanning side: iterates the map's records, decodes them and hands them over in batches.
+// The scanning side: iterates the map's records of some kinds (those under `prefix`, up to
+// `last`), decodes them and hands them over in batches.
 class RecordScanner {
  public:
   static constexpr size_t kBatchSize = 4096;
 
-  RecordScanner(Database* db, RecordReader* reader, BatchQueue* queue)
-      : db_(db), reader_(reader), queue_(queue) {}
+  RecordScanner(Database* db, RecordReader* reader, BatchQueue* queue, std::string prefix,
+                keys::RecordKind last)
+      : db_(db), reader_(reader), queue_(queue), prefix_(std::move(prefix)), last_(last) {}
 
   void Run() { queue_->Close(Scan()); }
 
  private:
   Status Scan() {
-    std::unique_ptr<Database::Scan> scan =
-        db_->NewScan(keys::RecordsPrefix(reader_->map_id()), /*bulk=*/true);
+    std::unique_ptr<Database::Scan> scan = db_->NewScan(prefix_, /*bulk=*/true);
     RecordBatch batch;
     for (rocksdb::Iterator& it = scan->it(); it.Valid(); it.Next()) {
       std::string_view key(it.key().data(), it.key().size());
@@ -97,7 +100,7 @@ class RecordScanner {
       if (parsed.part != keys::ParsedKey::Part::kRecord || parsed.id == 0) {
         return reader_->Corrupt(key, "is not a record key");
       }
-      if (parsed.kind == static_cast<uint8_t>(keys::RecordKind::kStep)) break;  // steps: last
+      if (parsed.kind > static_cast<uint8_t>(last_)) break;  // the kinds come in order
       if (Status s = Decode(key, parsed, it.value(), &batch); !s.ok()) return s;
       if (batch.size() >= kBatchSize) {
         if (!queue_->Push(std::move(batch))) return Status::Ok();
@@ -142,6 +145,8 @@ class RecordScanner {
   Database* db_;
   RecordReader* reader_;
   BatchQueue* queue_;
+  const std::string prefix_;
+  const keys::RecordKind last_;
   v1::Statement statement_;
   v1::Argument argument_;
   v1::Relation relation_;
@@ -206,14 +211,27 @@ Status MapLoader::LoadInto(ArgumentMap* out) {
   map.set_metadata(std::move(metadata));
   map.Reserve(header.statements(), header.arguments(), header.relations());
 
-  BatchQueue queue;
-  RecordScanner scanner(db_, &reader, &queue);
-  std::thread scanning([&scanner] { scanner.Run(); });
-  Status added = AddAll(&queue, &reader, &map);
-  if (!added.ok()) queue.Cancel();
-  scanning.join();
+  // Decoding is most of a load, so it runs on two threads: one decodes the statements and
+  // arguments, which this thread adds as they come, the other the relations, which it keeps
+  // until then (relations need their ends in the map).
+  const uint64_t map_id = reader.map_id();
+  BatchQueue nodes(4), relations(SIZE_MAX);
+  RecordScanner node_scanner(db_, &reader, &nodes, keys::RecordsPrefix(map_id),
+                             keys::RecordKind::kArgument);
+  RecordScanner relation_scanner(db_, &reader, &relations,
+                                 keys::RecordsPrefix(map_id, keys::RecordKind::kRelation),
+                                 keys::RecordKind::kRelation);
+  std::thread node_scanning([&node_scanner] { node_scanner.Run(); });
+  std::thread relation_scanning([&relation_scanner] { relation_scanner.Run(); });
+  Status added = AddAll(&nodes, &reader, &map);
+  if (added.ok()) added = nodes.status();
+  if (added.ok()) added = AddAll(&relations, &reader, &map);
+  if (added.ok()) added = relations.status();
+  nodes.Cancel();
+  relations.Cancel();
+  node_scanning.join();
+  relation_scanning.join();
   if (!added.ok()) return added;
-  if (Status s = queue.status(); !s.ok()) return s;
 
   if (header.statements() != map.statements().size()) {
     return reader.Corrupt(
