@@ -1,6 +1,7 @@
 #include "formats/map_json.h"
 
 #include <algorithm>
+#include <array>
 #include <nlohmann/json.hpp>
 #include <unordered_set>
 
@@ -47,7 +48,7 @@ void AppendUnicodeEscape(unsigned code, std::string* out) {
 }
 
 // ASCII that needs an escape: JSON's own, plus what kYamlSafe adds.
-bool NeedsEscape(unsigned c, bool yaml) {
+constexpr bool NeedsEscape(unsigned c, bool yaml) {
   if (c < 0x20 || c == '"' || c == '\\') return true;
   return yaml && (c == '{' || c == '}' || c == '=' || c == 0x7F);
 }
@@ -83,17 +84,27 @@ void AppendAsciiEscape(unsigned c, std::string* out) {
 }  // namespace
 
 bool AppendJsonString(std::string_view text, std::string* out, JsonStyle style) {
+  // kVerbatim[yaml][c]: the ASCII bytes that go out as they are, one look-up each.
+  static constexpr auto kVerbatim = [] {
+    std::array<std::array<bool, 256>, 2> table{};
+    for (unsigned c = 0; c < 0x80; ++c) {
+      table[0][c] = !NeedsEscape(c, false);
+      table[1][c] = !NeedsEscape(c, true);
+    }
+    return table;
+  }();
   const bool yaml = style == JsonStyle::kYamlSafe;
+  const std::array<bool, 256>& verbatim_byte = kVerbatim[yaml];
   bool valid = true;
   out->push_back('"');
   size_t verbatim = 0;  // start of the bytes not yet appended
   size_t i = 0;
   while (i < text.size()) {
-    unsigned c = ByteAt(text, i);
-    if (c < 0x80 && !NeedsEscape(c, yaml)) {
+    if (verbatim_byte[static_cast<unsigned char>(text[i])]) {
       ++i;
       continue;
     }
+    unsigned c = ByteAt(text, i);
     size_t length = c < 0x80 ? 1 : Utf8SequenceLength(text, i);
     bool c1_control = yaml && c == 0xC2 && ByteAt(text, i + 1) < 0xA0;  // U+0080..U+009F
     bool line_separator = yaml && IsLineSeparator(text, i);
