@@ -1,5 +1,5 @@
-// HeapPrefault: makes room on the heap before a burst of allocation (reading or loading a large
-// map) and has the kernel map that room's pages on a background thread, while the caller goes
+// HeapPrefault: makes room on the heap before a burst of allocation (reading a large Argdown
+// file) and has the kernel map that room's pages on a background thread, while the caller goes
 // on. Without it, the first write to each 4 KiB page of a new allocation traps into the kernel;
 // in a virtual machine such a fault costs several microseconds, which for a million-statement
 // map (a gigabyte of fresh memory) adds up to more than a second of the reading thread's time.

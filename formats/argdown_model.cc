@@ -776,9 +776,8 @@ void ArgdownModel::Build(ArgumentMap* map, ArgdownReadTimes* times) {
     }
     if (!ok) continue;
     if (strict_ || relation.type == RelationType::kContradicts) {
-      NodeId from = relation.from, to = relation.to;
-      if (relation.type == RelationType::kContradicts && to < from) std::swap(from, to);
-      if (!merged.Insert(from, to * 8 + static_cast<uint64_t>(relation.type))) continue;
+      ArgumentMap::RelationKey key = ArgumentMap::KeyOf(relation);
+      if (!merged.Insert(key.a, key.b)) continue;
     }
     Status status = out.AppendRelation(relation);
     if (!status.ok()) {

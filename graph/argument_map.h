@@ -163,14 +163,15 @@ class ArgumentMap {
   // Pre-sizes containers for a bulk load of about this many records.
   void Reserve(size_t statements, size_t arguments, size_t relations);
 
- private:
-  // A relation's identity for duplicate detection: (from, to * 8 + type), contradictions with
-  // their ends ordered so that both directions are one key.
+  // A relation's identity, which no two relations of a map share: (from, to * 8 + type), a
+  // contradiction's ends ordered so that both directions are one key. Ordered as (from, to, type).
   struct RelationKey {
     uint64_t a, b;
+    auto operator<=>(const RelationKey&) const = default;
   };
   static RelationKey KeyOf(const Relation& r);
 
+ private:
   uint64_t TakeId(uint64_t wanted);  // wanted or a fresh id; caller checked wanted is unused
   bool IdInUse(uint64_t id) const;
   void SetVertexOf(NodeId id, uint32_t vertex);

@@ -251,21 +251,21 @@ class MapChecker {
   void CheckRelations() {
     // Twins: the same type and ends (a contradiction either way round). Loading trusts that
     // there are none, as the writer wrote none.
-    std::vector<std::tuple<NodeId, NodeId, RelationType, EdgeId>> ends;
-    ends.reserve(relations_.size());
-    for (const Relation& r : relations_) {
-      bool turn = r.type == RelationType::kContradicts && r.to < r.from;
-      ends.emplace_back(turn ? r.to : r.from, turn ? r.from : r.to, r.type, r.id);
+    std::vector<std::pair<ArgumentMap::RelationKey, size_t>> identities;  // and index in relations_
+    identities.reserve(relations_.size());
+    for (size_t i = 0; i < relations_.size(); ++i) {
+      identities.emplace_back(ArgumentMap::KeyOf(relations_[i]), i);
     }
-    std::sort(ends.begin(), ends.end());
-    for (size_t i = 1; i < ends.size(); ++i) {
-      auto [from, to, type, id] = ends[i];
-      if (from == std::get<0>(ends[i - 1]) && to == std::get<1>(ends[i - 1]) &&
-          type == std::get<2>(ends[i - 1])) {
-        Problem(RecordKey(keys::RecordKind::kRelation, id),
-                "relation " + std::to_string(id) + " (" + Describe(type) + ") repeats relation " +
-                    std::to_string(std::get<3>(ends[i - 1])));
-      }
+    std::sort(identities.begin(), identities.end(), [this](const auto& x, const auto& y) {
+      return std::tie(x.first, relations_[x.second].id) <
+             std::tie(y.first, relations_[y.second].id);
+    });
+    for (size_t i = 1; i < identities.size(); ++i) {
+      if (identities[i].first != identities[i - 1].first) continue;
+      const Relation& twin = relations_[identities[i].second];
+      Problem(RecordKey(keys::RecordKind::kRelation, twin.id),
+              "relation " + std::to_string(twin.id) + " (" + Describe(twin.type) +
+                  ") repeats relation " + std::to_string(relations_[identities[i - 1].second].id));
     }
     for (const Relation& r : relations_) {
       std::string key = RecordKey(keys::RecordKind::kRelation, r.id);
