@@ -34,7 +34,7 @@ ArgumentMap& ArgumentMap::operator=(ArgumentMap&& other) noexcept {
   indexes_built_.store(other.indexes_built_.exchange(true));
   vertex_of_id_ = std::exchange(other.vertex_of_id_, {});
   relation_of_id_ = std::exchange(other.relation_of_id_, {});
-  id_used_ = std::exchange(other.id_used_, {});
+  id_kinds_ = std::exchange(other.id_kinds_, {});
   next_id_ = std::exchange(other.next_id_, 1);
   vertices_ = std::exchange(other.vertices_, {});
   vertex_titles_ = std::exchange(other.vertex_titles_, {});
@@ -49,13 +49,13 @@ ArgumentMap::RelationKey ArgumentMap::KeyOf(const Relation& r) {
   return {from, to * 8 + static_cast<uint64_t>(r.type)};
 }
 
-bool ArgumentMap::IdInUse(uint64_t id) const { return id < id_used_.size() && id_used_[id]; }
-
-uint64_t ArgumentMap::TakeId(uint64_t wanted) {
+uint64_t ArgumentMap::TakeId(uint64_t wanted, IdKind kind) {
   uint64_t id = wanted == 0 ? next_id_ : wanted;
   next_id_ = std::max(next_id_, id + 1);
-  if (id >= id_used_.size()) id_used_.resize(std::max<size_t>(id + 1, id_used_.size() * 2), 0);
-  id_used_[id] = 1;
+  if (id >= id_kinds_.size()) {
+    id_kinds_.resize(std::max<size_t>(id + 1, id_kinds_.size() * 2), IdKind::kFree);
+  }
+  id_kinds_[id] = kind;
   return id;
 }
 
@@ -82,7 +82,7 @@ void ArgumentMap::Reserve(size_t statements, size_t arguments, size_t relations)
   size_t ids = statements + 3 * arguments + relations + 1;
   vertex_of_id_.reserve(ids);
   relation_of_id_.reserve(ids);
-  id_used_.reserve(ids);
+  id_kinds_.reserve(ids);
 }
 
 Status ArgumentMap::ValidateStatement(const Statement& statement) const {
@@ -116,7 +116,7 @@ Status ArgumentMap::AppendStatement(Statement statement, NodeId* id) {
 }
 
 void ArgumentMap::PutStatement(Statement statement, NodeId* id) {
-  statement.id = TakeId(statement.id);
+  statement.id = TakeId(statement.id, IdKind::kStatement);
   statements_.push_back(std::move(statement));
   const Statement& s = statements_.back();
   AddVertex(
@@ -134,9 +134,11 @@ Status ArgumentMap::ValidateArgument(const Argument& a) const {
   for (size_t j = 0; j < a.steps.size(); ++j) {
     const InferenceStep& step = a.steps[j];
     auto where = [&] { return name() + " step " + std::to_string(j + 1); };
-    if (!statement(step.conclusion)) return Status::InvalidInput(where() + " has no conclusion");
+    if (KindOfId(step.conclusion) != IdKind::kStatement) {
+      return Status::InvalidInput(where() + " has no conclusion");
+    }
     for (NodeId p : step.premises) {
-      if (!statement(p)) {
+      if (KindOfId(p) != IdKind::kStatement) {
         return Status::InvalidInput(where() + " has a premise that is not a statement (id " +
                                     std::to_string(p) + ")");
       }
@@ -187,13 +189,13 @@ Status ArgumentMap::AppendArgument(Argument argument, NodeId* id) {
 }
 
 void ArgumentMap::PutArgument(Argument argument, NodeId* id) {
-  argument.id = TakeId(argument.id);
+  argument.id = TakeId(argument.id, IdKind::kArgument);
   for (size_t j = 0; j < argument.steps.size(); ++j) {
     InferenceStep& step = argument.steps[j];
-    step.node = j + 1 == argument.steps.size() ? argument.id : TakeId(step.node);
+    step.node = j + 1 == argument.steps.size() ? argument.id : TakeId(step.node, IdKind::kStep);
     step.premise_edges.resize(step.premises.size(), 0);
-    for (EdgeId& e : step.premise_edges) e = TakeId(e);
-    step.conclusion_edge = TakeId(step.conclusion_edge);
+    for (EdgeId& e : step.premise_edges) e = TakeId(e, IdKind::kEdge);
+    step.conclusion_edge = TakeId(step.conclusion_edge, IdKind::kEdge);
   }
   arguments_.push_back(std::move(argument));
   LinkArgument(static_cast<uint32_t>(arguments_.size() - 1));
@@ -260,24 +262,25 @@ Status ArgumentMap::ValidateRelation(const Relation& r, bool check_duplicate) co
   if (r.type == RelationType::kPremise || r.type == RelationType::kConclusion) {
     return Status::InvalidInput("premises and conclusions belong to an argument's inference steps");
   }
-  uint32_t from = VertexOf(r.from), to = VertexOf(r.to);
-  if (from == kNoIndex || to == kNoIndex) {
+  IdKind from = KindOfId(r.from), to = KindOfId(r.to);
+  auto node = [](IdKind k) {
+    return k == IdKind::kStatement || k == IdKind::kArgument || k == IdKind::kStep;
+  };
+  if (!node(from) || !node(to)) {
     return Status::InvalidInput(std::string(RelationName(r.type)) + " relation to a missing node");
   }
-  const VertexData& f = vertices_[from];
-  const VertexData& t = vertices_[to];
-  if (f.kind == NodeKind::kStep || t.kind == NodeKind::kStep) {
+  if (from == IdKind::kStep || to == IdKind::kStep) {
     return Status::InvalidInput("a relation cannot touch an intermediate inference step");
   }
   // Built only on the error paths: loading a map validates millions of relations.
   auto what = [&] {
     return DisplayName(r.from) + " " + std::string(RelationName(r.type)) + " " + DisplayName(r.to);
   };
-  if (r.type == RelationType::kUndercuts && t.kind != NodeKind::kArgument) {
+  if (r.type == RelationType::kUndercuts && to != IdKind::kArgument) {
     return Status::InvalidInput(what() + ": only an argument can be undercut");
   }
   if (r.type == RelationType::kContradicts &&
-      (f.kind != NodeKind::kStatement || t.kind != NodeKind::kStatement)) {
+      (from != IdKind::kStatement || to != IdKind::kStatement)) {
     return Status::InvalidInput(what() + ": only statements can contradict each other");
   }
   if (r.type == RelationType::kContradicts && r.from == r.to) {
@@ -312,7 +315,7 @@ Status ArgumentMap::AppendRelation(Relation relation, EdgeId* id) {
 }
 
 void ArgumentMap::PutRelation(Relation relation, EdgeId* id) {
-  relation.id = TakeId(relation.id);
+  relation.id = TakeId(relation.id, IdKind::kEdge);
   relations_.push_back(relation);
   SetRelationOf(relation.id, static_cast<uint32_t>(relations_.size() - 1));
   if (graph_built_.load(std::memory_order_relaxed)) {
@@ -404,6 +407,21 @@ void ArgumentMap::Rebuild() {
   InvalidateIndexes();
   std::fill(vertex_of_id_.begin(), vertex_of_id_.end(), kNoIndex);
   std::fill(relation_of_id_.begin(), relation_of_id_.end(), kNoIndex);
+  // Every id taken stays taken (ids are never reused); those of the records left are marked
+  // again below.
+  for (IdKind& kind : id_kinds_) {
+    if (kind != IdKind::kFree) kind = IdKind::kRetired;
+  }
+  for (const Statement& s : statements_) id_kinds_[s.id] = IdKind::kStatement;
+  for (const Argument& a : arguments_) {
+    id_kinds_[a.id] = IdKind::kArgument;
+    for (const InferenceStep& step : a.steps) {
+      if (step.node != a.id) id_kinds_[step.node] = IdKind::kStep;
+      for (EdgeId e : step.premise_edges) id_kinds_[e] = IdKind::kEdge;
+      id_kinds_[step.conclusion_edge] = IdKind::kEdge;
+    }
+  }
+  for (const Relation& r : relations_) id_kinds_[r.id] = IdKind::kEdge;
   for (uint32_t i = 0; i < statements_.size(); ++i) {
     AddVertex(VertexData{statements_[i].id, NodeKind::kStatement, i, 0});
   }

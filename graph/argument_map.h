@@ -172,8 +172,15 @@ class ArgumentMap {
   static RelationKey KeyOf(const Relation& r);
 
  private:
-  uint64_t TakeId(uint64_t wanted);  // wanted or a fresh id; caller checked wanted is unused
-  bool IdInUse(uint64_t id) const;
+  // What an id stands for: one byte per id, so that validating a relation or an argument step
+  // (millions of them in a load) reads a small array instead of the vertex table.
+  enum class IdKind : uint8_t { kFree, kRetired, kStatement, kArgument, kStep, kEdge };
+  // wanted or a fresh id, marked `kind`; the caller checked that wanted is unused.
+  uint64_t TakeId(uint64_t wanted, IdKind kind);
+  bool IdInUse(uint64_t id) const { return KindOfId(id) != IdKind::kFree; }
+  IdKind KindOfId(uint64_t id) const {
+    return id < id_kinds_.size() ? id_kinds_[id] : IdKind::kFree;
+  }
   void SetVertexOf(NodeId id, uint32_t vertex);
   void SetRelationOf(EdgeId id, uint32_t index);
   Status ValidateStatement(const Statement& statement) const;  // title and id, not uniqueness
@@ -217,7 +224,7 @@ class ArgumentMap {
   mutable std::mutex index_mutex_;        // BuildIndexes
   std::vector<uint32_t> vertex_of_id_;    // node id -> vertex, kNoIndex if not a node
   std::vector<uint32_t> relation_of_id_;  // edge id -> index in relations_, kNoIndex otherwise
-  std::vector<uint8_t> id_used_;          // 1 where an id is taken by any node or edge
+  std::vector<IdKind> id_kinds_;          // per id; kRetired once its node or edge is removed
   uint64_t next_id_ = 1;
   std::vector<VertexData> vertices_;  // vertex -> what it stands for; the graph's vertices
   // vertex -> the title of its statement or argument: a view into the record, which a deque

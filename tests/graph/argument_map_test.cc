@@ -202,6 +202,42 @@ TEST_CASE("remove takes relations and premises with it, never a conclusion", "[g
   CHECK(AddClaim(map, "D") > arg_id);
 }
 
+TEST_CASE("a removed node's id stays taken and no relation or step may use it", "[graph]") {
+  ArgumentMap map;
+  NodeId a = AddClaim(map, "A");
+  NodeId b = AddClaim(map, "B");
+  NodeId c = AddClaim(map, "C");
+  NodeId d = AddClaim(map, "D");
+  Argument two_steps;
+  two_steps.title = "Two steps";
+  two_steps.steps.push_back(InferenceStep{0, {a}, {}, b, 0, ""});
+  two_steps.steps.push_back(InferenceStep{0, {b}, {}, c, 0, ""});
+  NodeId two = 0;
+  REQUIRE(map.AddArgument(two_steps, &two).ok());
+  Argument bare;  // no steps: still an argument after the map is rebuilt
+  bare.title = "Bare";
+  NodeId bare_id = 0;
+  REQUIRE(map.AddArgument(bare, &bare_id).ok());
+  NodeId step = map.argument(two)->steps[0].node;
+
+  Removal removal;
+  REQUIRE(map.Remove(d, &removal).ok());
+  CHECK(map.AddRelation(RelationType::kSupports, a, d).message() ==
+        "supports relation to a missing node");
+  Argument uses_removed;
+  uses_removed.title = "Uses D";
+  uses_removed.steps.push_back(InferenceStep{0, {d}, {}, a, 0, ""});
+  CHECK(map.AddArgument(uses_removed).message() ==
+        "<Uses D> step 1 has a premise that is not a statement (id " + std::to_string(d) + ")");
+  CHECK(map.AddRelation(RelationType::kAttacks, a, step).message() ==
+        "a relation cannot touch an intermediate inference step");
+  CHECK(map.AddRelation(RelationType::kUndercuts, a, bare_id).ok());
+  CHECK(map.AddRelation(RelationType::kUndercuts, a, two).ok());
+  CHECK(map.AddRelation(RelationType::kUndercuts, a, b).message() ==
+        "[A] undercuts [B]: only an argument can be undercut");
+  CHECK(AddClaim(map, "D") > d);
+}
+
 TEST_CASE("names resolve as on the command line", "[graph]") {
   ArgumentMap map;
   NodeId s = AddClaim(map, "Same");
