@@ -751,7 +751,7 @@ void ArgdownModel::Build(ArgumentMap* map, ArgdownReadTimes* times) {
     record.steps = std::move(steps[i]);
     for (const InferenceStep& step : record.steps) {
       for (NodeId premise : step.premises) {
-        if (record.warrant == kNoNode && out.statement(premise)->role == Role::kWarrant) {
+        if (record.warrant == kNoNode && out.IsWarrant(premise)) {
           record.warrant = premise;
         }
       }

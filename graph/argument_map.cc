@@ -116,7 +116,7 @@ Status ArgumentMap::AppendStatement(Statement statement, NodeId* id) {
 }
 
 void ArgumentMap::PutStatement(Statement statement, NodeId* id) {
-  statement.id = TakeId(statement.id, IdKind::kStatement);
+  statement.id = TakeId(statement.id, StatementKind(statement.role));
   statements_.push_back(std::move(statement));
   const Statement& s = statements_.back();
   AddVertex(
@@ -134,11 +134,11 @@ Status ArgumentMap::ValidateArgument(const Argument& a) const {
   for (size_t j = 0; j < a.steps.size(); ++j) {
     const InferenceStep& step = a.steps[j];
     auto where = [&] { return name() + " step " + std::to_string(j + 1); };
-    if (KindOfId(step.conclusion) != IdKind::kStatement) {
+    if (!IsStatement(KindOfId(step.conclusion))) {
       return Status::InvalidInput(where() + " has no conclusion");
     }
     for (NodeId p : step.premises) {
-      if (KindOfId(p) != IdKind::kStatement) {
+      if (!IsStatement(KindOfId(p))) {
         return Status::InvalidInput(where() + " has a premise that is not a statement (id " +
                                     std::to_string(p) + ")");
       }
@@ -156,7 +156,7 @@ Status ArgumentMap::ValidateArgument(const Argument& a) const {
   if (!warrant_found) {
     return Status::InvalidInput("the warrant of " + name() + " is not one of its premises");
   }
-  if (a.warrant != kNoNode && statement(a.warrant)->role != Role::kWarrant) {
+  if (a.warrant != kNoNode && !IsWarrant(a.warrant)) {
     return Status::InvalidInput("the warrant of " + name() + ", " + Quoted(*statement(a.warrant)) +
                                 ", does not have the role warrant");
   }
@@ -264,7 +264,7 @@ Status ArgumentMap::ValidateRelation(const Relation& r, bool check_duplicate) co
   }
   IdKind from = KindOfId(r.from), to = KindOfId(r.to);
   auto node = [](IdKind k) {
-    return k == IdKind::kStatement || k == IdKind::kArgument || k == IdKind::kStep;
+    return IsStatement(k) || k == IdKind::kArgument || k == IdKind::kStep;
   };
   if (!node(from) || !node(to)) {
     return Status::InvalidInput(std::string(RelationName(r.type)) + " relation to a missing node");
@@ -279,8 +279,7 @@ Status ArgumentMap::ValidateRelation(const Relation& r, bool check_duplicate) co
   if (r.type == RelationType::kUndercuts && to != IdKind::kArgument) {
     return Status::InvalidInput(what() + ": only an argument can be undercut");
   }
-  if (r.type == RelationType::kContradicts &&
-      (from != IdKind::kStatement || to != IdKind::kStatement)) {
+  if (r.type == RelationType::kContradicts && (!IsStatement(from) || !IsStatement(to))) {
     return Status::InvalidInput(what() + ": only statements can contradict each other");
   }
   if (r.type == RelationType::kContradicts && r.from == r.to) {
@@ -340,6 +339,7 @@ Status ArgumentMap::UpdateStatement(const Statement& update) {
   Statement& s = statements_[vertices_[VertexOf(update.id)].index];
   s.text = update.text;
   s.role = update.role;
+  id_kinds_[s.id] = StatementKind(s.role);
   s.thesis = update.thesis;
   s.actor = update.actor;
   s.source = update.source;
@@ -412,7 +412,7 @@ void ArgumentMap::Rebuild() {
   for (IdKind& kind : id_kinds_) {
     if (kind != IdKind::kFree) kind = IdKind::kRetired;
   }
-  for (const Statement& s : statements_) id_kinds_[s.id] = IdKind::kStatement;
+  for (const Statement& s : statements_) id_kinds_[s.id] = StatementKind(s.role);
   for (const Argument& a : arguments_) {
     id_kinds_[a.id] = IdKind::kArgument;
     for (const InferenceStep& step : a.steps) {

@@ -116,6 +116,8 @@ class ArgumentMap {
   const Argument* argument(NodeId id) const;
   const Relation* relation(EdgeId id) const;
   bool ContainsNode(NodeId id) const { return VertexOf(id) != kNoIndex; }
+  // Whether id is a statement with the role warrant; reads one byte, not the record.
+  bool IsWarrant(NodeId id) const { return KindOfId(id) == IdKind::kWarrant; }
 
   // Resolves a name as on the command line: "[Title]" (statement), "<Title>" (argument), or a
   // bare title that names exactly one node. NotFound or InvalidInput (ambiguous) otherwise.
@@ -174,7 +176,14 @@ class ArgumentMap {
  private:
   // What an id stands for: one byte per id, so that validating a relation or an argument step
   // (millions of them in a load) reads a small array instead of the vertex table.
-  enum class IdKind : uint8_t { kFree, kRetired, kStatement, kArgument, kStep, kEdge };
+  // A statement with the role warrant has its own kind (arguments ask for their warrants).
+  enum class IdKind : uint8_t { kFree, kRetired, kStatement, kWarrant, kArgument, kStep, kEdge };
+  static IdKind StatementKind(Role role) {
+    return role == Role::kWarrant ? IdKind::kWarrant : IdKind::kStatement;
+  }
+  static bool IsStatement(IdKind kind) {
+    return kind == IdKind::kStatement || kind == IdKind::kWarrant;
+  }
   // wanted or a fresh id, marked `kind`; the caller checked that wanted is unused.
   uint64_t TakeId(uint64_t wanted, IdKind kind);
   bool IdInUse(uint64_t id) const { return KindOfId(id) != IdKind::kFree; }

@@ -115,25 +115,33 @@ class RecordScanner {
     return Status::Ok();
   }
 
+  // Room for a whole batch of T at its first record: a Statement or Argument moved by a
+  // vector's regrowth costs about as much as decoding it.
+  template <typename T>
+  static std::vector<T>& Reserved(std::vector<T>& records) {
+    if (records.empty()) records.reserve(kBatchSize);
+    return records;
+  }
+
   Status Decode(std::string_view key, const keys::ParsedKey& parsed, const rocksdb::Slice& value,
                 RecordBatch* batch) {
     switch (static_cast<keys::RecordKind>(parsed.kind)) {
       case keys::RecordKind::kStatement:
         if (!statement_.ParseFromArray(value.data(), value.size()) ||
             statement_.id() != parsed.id ||
-            !FromProto(&statement_, &batch->statements.emplace_back())) {
+            !FromProto(&statement_, &Reserved(batch->statements).emplace_back())) {
           return reader_->Corrupt(key, "does not hold a valid Statement record");
         }
         return Status::Ok();
       case keys::RecordKind::kArgument:
         if (!argument_.ParseFromArray(value.data(), value.size()) || argument_.id() != parsed.id ||
-            !FromProto(&argument_, &batch->arguments.emplace_back())) {
+            !FromProto(&argument_, &Reserved(batch->arguments).emplace_back())) {
           return reader_->Corrupt(key, "does not hold a valid Argument record");
         }
         return Status::Ok();
       case keys::RecordKind::kRelation:
         if (!relation_.ParseFromArray(value.data(), value.size()) || relation_.id() != parsed.id ||
-            !FromProto(relation_, &batch->relations.emplace_back())) {
+            !FromProto(relation_, &Reserved(batch->relations).emplace_back())) {
           return reader_->Corrupt(key, "does not hold a valid Relation record");
         }
         return Status::Ok();

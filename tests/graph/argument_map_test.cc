@@ -238,6 +238,33 @@ TEST_CASE("a removed node's id stays taken and no relation or step may use it", 
   CHECK(AddClaim(map, "D") > d);
 }
 
+TEST_CASE("an argument's warrant must have the role warrant, also after updates and removals",
+          "[graph]") {
+  ArgumentMap map;
+  NodeId p = AddClaim(map, "P");
+  NodeId w = AddClaim(map, "W");
+  NodeId c = AddClaim(map, "C");
+  NodeId gone = AddClaim(map, "Gone");
+  Argument arg;
+  arg.title = "Arg";
+  arg.steps.push_back(InferenceStep{0, {p, w}, {}, c, 0, ""});
+  arg.warrant = w;
+  CHECK(map.AddArgument(arg).message() ==
+        "the warrant of <Arg>, [W], does not have the role warrant");
+  CHECK_FALSE(map.IsWarrant(w));
+
+  Statement update = *map.statement(w);
+  update.role = Role::kWarrant;
+  REQUIRE(map.UpdateStatement(update).ok());
+  CHECK(map.IsWarrant(w));
+  Removal removal;
+  REQUIRE(map.Remove(gone, &removal).ok());  // rebuilds the map's tables from its records
+  CHECK(map.IsWarrant(w));
+  CHECK_FALSE(map.IsWarrant(p));
+  CHECK_FALSE(map.IsWarrant(gone));
+  REQUIRE(map.AddArgument(arg).ok());
+}
+
 TEST_CASE("names resolve as on the command line", "[graph]") {
   ArgumentMap map;
   NodeId s = AddClaim(map, "Same");
