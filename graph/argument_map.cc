@@ -115,7 +115,7 @@ Status ArgumentMap::AppendStatement(Statement statement, NodeId* id) {
   return Status::Ok();
 }
 
-void ArgumentMap::PutStatement(Statement statement, NodeId* id) {
+void ArgumentMap::PutStatement(Statement&& statement, NodeId* id) {
   statement.id = TakeId(statement.id, StatementKind(statement.role));
   statements_.push_back(std::move(statement));
   const Statement& s = statements_.back();
@@ -188,7 +188,7 @@ Status ArgumentMap::AppendArgument(Argument argument, NodeId* id) {
   return Status::Ok();
 }
 
-void ArgumentMap::PutArgument(Argument argument, NodeId* id) {
+void ArgumentMap::PutArgument(Argument&& argument, NodeId* id) {
   argument.id = TakeId(argument.id, IdKind::kArgument);
   for (size_t j = 0; j < argument.steps.size(); ++j) {
     InferenceStep& step = argument.steps[j];

@@ -196,8 +196,8 @@ class ArgumentMap {
   Status ValidateArgument(const Argument& argument) const;     // the same, and its steps
   // Ends, kinds and id; duplicates too when check_duplicate (the relation index must be built).
   Status ValidateRelation(const Relation& relation, bool check_duplicate) const;
-  void PutStatement(Statement statement, NodeId* id);  // after validation
-  void PutArgument(Argument argument, NodeId* id);
+  void PutStatement(Statement&& statement, NodeId* id);  // after validation
+  void PutArgument(Argument&& argument, NodeId* id);
   void PutRelation(Relation relation, EdgeId* id);
   void EnsureIndexes() const;  // builds the title and relation indexes if they are stale
   void BuildIndexes() const;
