@@ -118,7 +118,12 @@ class JsonFindingFormatter {
  public:
   explicit JsonFindingFormatter(const ArgumentMap& map) : map_(map) {}
 
-  std::string& buffer() { return buffer_; }
+  // The JSON written so far; the caller may empty it (through ClearBuffer).
+  const std::string& buffer() const { return buffer_; }
+  void ClearBuffer() {
+    buffer_.clear();
+    last_to_size_ = 0;
+  }
 
   // The finding at `index` of the report (the first one is not preceded by a comma).
   void Append(const Finding& f, size_t index) {
@@ -183,20 +188,33 @@ class JsonFindingFormatter {
     first_.pop_back();
   }
 
+  // A walk's step starts where the one before ended: its "from" repeats the bytes written for
+  // that step's "to" (a copy from earlier in the buffer, not a second look-up and escape).
   void AppendStep(const PathStep& step) {
     buffer_ += "{\n            \"from\": ";
-    AppendTitle(step.from);
+    if (step.from == last_to_ && last_to_size_ > 0) {
+      buffer_.append(buffer_, last_to_at_, last_to_size_);
+    } else {
+      AppendTitle(step.from);
+    }
     buffer_ += ",\n            \"relation\": \"";
     buffer_ += RelationName(step.relation);
     buffer_ += step.sign > 0 ? "\",\n            \"sign\": \"+\",\n            \"to\": "
                              : "\",\n            \"sign\": \"-\",\n            \"to\": ";
+    last_to_at_ = buffer_.size();
     AppendTitle(step.to);
+    last_to_ = step.to;
+    last_to_size_ = buffer_.size() - last_to_at_;
     buffer_ += "\n          }";
   }
 
   const ArgumentMap& map_;
   std::string buffer_;
   std::vector<bool> first_;  // per open array: no element written yet
+  // The quoted title of the last step's "to": where in buffer_, how long (0: none since the
+  // buffer was last emptied), and the node.
+  NodeId last_to_ = kNoNode;
+  size_t last_to_at_ = 0, last_to_size_ = 0;
 };
 
 // Writes the findings document one block of findings at a time: a report can hold millions of
@@ -230,9 +248,9 @@ class JsonFindingsWriter {
         format(&second, middle, end);
       }
       for (JsonFindingFormatter* formatter : {&first, &second}) {
-        std::string& buffer = formatter->buffer();
+        const std::string& buffer = formatter->buffer();
         out_.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-        buffer.clear();
+        formatter->ClearBuffer();
       }
     }
     std::array<size_t, 3> counts = Count(findings);
