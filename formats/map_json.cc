@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <unordered_set>
 
@@ -81,6 +83,17 @@ void AppendAsciiEscape(unsigned c, std::string* out) {
   }
 }
 
+// Whether all eight bytes of `word` go out verbatim in JSON: ASCII from 0x20, neither '"' nor
+// '\\' (the per-byte rule of NeedsEscape without yaml). SWAR: a byte's high bit is set in
+// `below` when it is under 0x20, in `quote` / `backslash` when it equals that character.
+bool EightVerbatim(uint64_t word) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  uint64_t below = (word - kOnes * 0x20) & ~word;
+  uint64_t quote = ((word ^ (kOnes * '"')) - kOnes) & ~(word ^ (kOnes * '"'));
+  uint64_t backslash = ((word ^ (kOnes * '\\')) - kOnes) & ~(word ^ (kOnes * '\\'));
+  return ((below | quote | backslash | word) & kHigh) == 0;
+}
+
 }  // namespace
 
 bool AppendJsonString(std::string_view text, std::string* out, JsonStyle style) {
@@ -100,6 +113,15 @@ bool AppendJsonString(std::string_view text, std::string* out, JsonStyle style) 
   size_t verbatim = 0;  // start of the bytes not yet appended
   size_t i = 0;
   while (i < text.size()) {
+    if (!yaml) {
+      while (i + 8 <= text.size()) {
+        uint64_t word;
+        std::memcpy(&word, text.data() + i, 8);
+        if (!EightVerbatim(word)) break;
+        i += 8;
+      }
+      if (i == text.size()) break;
+    }
     if (verbatim_byte[static_cast<unsigned char>(text[i])]) {
       ++i;
       continue;

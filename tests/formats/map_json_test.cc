@@ -175,6 +175,30 @@ TEST_CASE("JSON strings escape controls and replace invalid UTF-8", "[formats]")
         "\xEF\xBF\xBDv\xEF\xBF\xBD\"");
 }
 
+TEST_CASE("JSON strings match nlohmann's escaping at every position of an 8-byte word",
+          "[formats]") {
+  // The fast path skips eight verbatim bytes at a time; each special byte is tried at every
+  // offset of the first three words, after and before plain text.
+  const std::vector<std::string> specials = {"\"",   "\\",   "\n",       std::string(1, '\0'),
+                                             "\x1F", "\x7F", "\xC3\xA9", "\xE2\x82\xAC",
+                                             "\x80", " ",    "~",        "!"};
+  size_t mismatches = 0;
+  for (const std::string& special : specials) {
+    for (size_t at = 0; at < 24; ++at) {
+      std::string text = std::string(at, 'a') + special + std::string(19, 'z');
+      std::string out;
+      AppendJsonString(text, &out);
+      std::string expected = nlohmann::ordered_json(text).dump(
+          -1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+      if (out != expected) {
+        ++mismatches;
+        UNSCOPED_INFO("special byte(s) at " << at << ": " << out << " != " << expected);
+      }
+    }
+  }
+  CHECK(mismatches == 0);
+}
+
 TEST_CASE("YAML-safe JSON escapes braces, equals signs and non-printables in strings",
           "[formats]") {
   std::string out;
