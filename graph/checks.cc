@@ -170,19 +170,23 @@ Status RunChecks(const ArgumentMap& map, const CheckOptions& options,
                                std::to_string(kMaxSignedVertices) + " nodes");
   }
   CheckContext context(map, options);
-  std::vector<Finding> out, objective_findings;
-  // The objective searches, the costliest part, run on a second thread beside the other checks.
-  // They read the context's order and adjacency only (built above, never changed), not the
-  // commitments, which the other checks compute on first use.
-  std::thread objectives;
-  auto check_objectives = [&] {
-    CheckObjectives(context, run[kObjectiveConflict], run[kSelfDefeating], &objective_findings);
+  std::vector<Finding> out, side_findings;
+  // The objective searches, the costliest part, run on a second thread beside the other checks,
+  // and the circular check after them, which balances the two threads' work. Both read the
+  // context's order and adjacency only (built above, never changed), not the commitments, which
+  // the other checks compute on first use.
+  std::thread side;
+  auto check_side = [&] {
+    if (run[kObjectiveConflict] || run[kSelfDefeating]) {
+      CheckObjectives(context, run[kObjectiveConflict], run[kSelfDefeating], &side_findings);
+    }
+    if (run[kCircular]) CheckCircularSupport(context, &side_findings);
   };
-  if (run[kObjectiveConflict] || run[kSelfDefeating]) {
+  if (run[kObjectiveConflict] || run[kSelfDefeating] || run[kCircular]) {
     try {
-      objectives = std::thread(check_objectives);
+      side = std::thread(check_side);
     } catch (const std::system_error&) {
-      check_objectives();  // no thread to be had: in turn
+      check_side();  // no thread to be had: in turn
     }
   }
   bool needs_thesis = run[kContradiction] || run[kUnansweredObjection] || run[kNoThesis];
@@ -192,15 +196,14 @@ Status RunChecks(const ArgumentMap& map, const CheckOptions& options,
     if (run[kContradiction]) CheckContradictions(context, &out);
     if (run[kUnansweredObjection]) CheckUnansweredObjections(context, &out);
   }
-  if (run[kCircular]) CheckCircularSupport(context, &out);
   if (run[kUnsupported]) CheckUnsupported(context, &out);
   if (run[kMissingWarrant]) CheckMissingWarrants(context, &out);
   if (run[kUnbackedWarrant]) CheckUnbackedWarrants(context, &out);
   if (run[kUnsourcedEvidence]) CheckUnsourcedEvidence(context, &out);
   if (run[kOrphan]) CheckOrphans(context, &out);
-  if (objectives.joinable()) objectives.join();
-  out.insert(out.end(), std::make_move_iterator(objective_findings.begin()),
-             std::make_move_iterator(objective_findings.end()));
+  if (side.joinable()) side.join();
+  out.insert(out.end(), std::make_move_iterator(side_findings.begin()),
+             std::make_move_iterator(side_findings.end()));
   FindingSorter(map, &out).Sort();
   *findings = std::move(out);
   return Status::Ok();
