@@ -87,6 +87,10 @@ void ArgumentMap::Reserve(size_t statements, size_t arguments, size_t relations)
 
 Status ArgumentMap::ValidateStatement(const Statement& statement) const {
   if (statement.title.empty()) return Status::InvalidInput("a statement needs a title");
+  if (statement.id >= kMaxIds) {
+    return Status::InvalidInput("id " + std::to_string(statement.id) + " of statement " +
+                                Quoted(statement) + " is beyond the ids a map can have");
+  }
   if (statement.id != kNoNode && IdInUse(statement.id)) {
     return Status::InvalidInput("id " + std::to_string(statement.id) + " of statement " +
                                 Quoted(statement) + " is already in use");
@@ -161,6 +165,10 @@ Status ArgumentMap::ValidateArgument(const Argument& a) const {
                                 ", does not have the role warrant");
   }
   std::sort(given.begin(), given.end());
+  if (!given.empty() && given.back() >= kMaxIds) {
+    return Status::InvalidInput("id " + std::to_string(given.back()) + " of argument " + name() +
+                                " is beyond the ids a map can have");
+  }
   for (size_t i = 0; i < given.size(); ++i) {
     if (IdInUse(given[i]) || (i > 0 && given[i] == given[i - 1])) {
       return Status::InvalidInput("id " + std::to_string(given[i]) + " of argument " + name() +
@@ -287,6 +295,10 @@ Status ArgumentMap::ValidateRelation(const Relation& r, bool check_duplicate) co
   }
   if (RelationKey k = KeyOf(r); check_duplicate && relation_keys_.Contains(k.a, k.b))
     return Status::AlreadyExists(what() + ": already in the map");
+  if (r.id >= kMaxIds) {
+    return Status::InvalidInput(what() + ": id " + std::to_string(r.id) +
+                                " is beyond the ids a map can have");
+  }
   if (r.id != 0 && IdInUse(r.id)) {
     return Status::InvalidInput(what() + ": id " + std::to_string(r.id) + " is already in use");
   }

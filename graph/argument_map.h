@@ -162,6 +162,11 @@ class ArgumentMap {
   // Raises next_id (a store restoring a map whose newest ids were removed). Never lowers it.
   void ReserveIdsBelow(uint64_t next_id);
 
+  // Ids a map can hold: its tables are indexed by id (about nine bytes per id below next_id),
+  // and the checks handle fewer vertices than this anyway. A record that brings an id at or
+  // above it is refused.
+  static constexpr uint64_t kMaxIds = uint64_t{1} << 29;
+
   // Pre-sizes containers for a bulk load of about this many records.
   void Reserve(size_t statements, size_t arguments, size_t relations);
 

@@ -1,5 +1,6 @@
 #include "storage/map_loader.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -85,8 +86,13 @@ class RecordScanner {
   static constexpr size_t kBatchSize = 4096;
 
   RecordScanner(Database* db, RecordReader* reader, BatchQueue* queue, std::string prefix,
-                keys::RecordKind last)
-      : db_(db), reader_(reader), queue_(queue), prefix_(std::move(prefix)), last_(last) {}
+                keys::RecordKind last, uint64_t next_id)
+      : db_(db),
+        reader_(reader),
+        queue_(queue),
+        prefix_(std::move(prefix)),
+        last_(last),
+        next_id_(next_id) {}
 
   void Run() { queue_->Close(Scan()); }
 
@@ -101,6 +107,12 @@ class RecordScanner {
         return reader_->Corrupt(key, "is not a record key");
       }
       if (parsed.kind > static_cast<uint8_t>(last_)) break;  // the kinds come in order
+      // The map's tables are indexed by id: an id from damaged data must not size them.
+      if (parsed.id >= next_id_) {
+        return reader_->Corrupt(key, "has id " + std::to_string(parsed.id) +
+                                         ", not below the map's next id " +
+                                         std::to_string(next_id_));
+      }
       if (Status s = Decode(key, parsed, it.value(), &batch); !s.ok()) return s;
       if (batch.size() >= kBatchSize) {
         if (!queue_->Push(std::move(batch))) return Status::Ok();
@@ -155,6 +167,7 @@ class RecordScanner {
   BatchQueue* queue_;
   const std::string prefix_;
   const keys::RecordKind last_;
+  const uint64_t next_id_;  // the header's: every record's id is below it
   v1::Statement statement_;
   v1::Argument argument_;
   v1::Relation relation_;
@@ -217,7 +230,27 @@ Status MapLoader::LoadInto(ArgumentMap* out) {
   DataEntries metadata;
   FromProto(header.mutable_metadata(), &metadata);
   map.set_metadata(std::move(metadata));
-  map.Reserve(header.statements(), header.arguments(), header.relations());
+  // The header is checked before anything is sized by it: the id tables take about nine bytes
+  // per id below next_id, and every record has an id of its own.
+  if (header.next_id() > ArgumentMap::kMaxIds) {
+    return reader.Corrupt(header_key, "holds next_id " + std::to_string(header.next_id()) +
+                                          ", beyond the " + std::to_string(ArgumentMap::kMaxIds) +
+                                          " ids a map can have");
+  }
+  for (auto [count, what] :
+       {std::pair{header.statements(), "statements"}, std::pair{header.arguments(), "arguments"},
+        std::pair{header.relations(), "relations"}}) {
+    if (count >= header.next_id() && count > 0) {
+      return reader.Corrupt(header_key, "announces " + std::to_string(count) + " " + what +
+                                            " but its ids end below " +
+                                            std::to_string(header.next_id()));
+    }
+  }
+  // A hint only: past it the containers grow as records come.
+  constexpr uint64_t kReserveAtMost = uint64_t{1} << 24;
+  map.Reserve(std::min(header.statements(), kReserveAtMost),
+              std::min(header.arguments(), kReserveAtMost),
+              std::min(header.relations(), kReserveAtMost));
 
   // Decoding is most of a load, so it runs on two threads: one decodes the statements and
   // arguments, which this thread adds as they come, the other the relations, which it keeps
@@ -225,10 +258,10 @@ Status MapLoader::LoadInto(ArgumentMap* out) {
   const uint64_t map_id = reader.map_id();
   BatchQueue nodes(4), relations(SIZE_MAX);
   RecordScanner node_scanner(db_, &reader, &nodes, keys::RecordsPrefix(map_id),
-                             keys::RecordKind::kArgument);
+                             keys::RecordKind::kArgument, header.next_id());
   RecordScanner relation_scanner(db_, &reader, &relations,
                                  keys::RecordsPrefix(map_id, keys::RecordKind::kRelation),
-                                 keys::RecordKind::kRelation);
+                                 keys::RecordKind::kRelation, header.next_id());
   std::thread node_scanning([&node_scanner] { node_scanner.Run(); });
   std::thread relation_scanning([&relation_scanner] { relation_scanner.Run(); });
   Status added = AddAll(&nodes, &reader, &map);

@@ -265,6 +265,31 @@ TEST_CASE("an argument's warrant must have the role warrant, also after updates 
   REQUIRE(map.AddArgument(arg).ok());
 }
 
+TEST_CASE("a record that brings an id beyond the ids a map can have is refused", "[graph]") {
+  ArgumentMap map;
+  NodeId a = AddClaim(map, "A");
+  Statement far;
+  far.title = "Far";
+  far.id = ArgumentMap::kMaxIds;
+  CHECK(map.AppendStatement(far).message() ==
+        "id " + std::to_string(ArgumentMap::kMaxIds) +
+            " of statement [Far] is beyond the ids a map can have");
+  Argument arg;
+  arg.title = "Arg";
+  arg.steps.push_back(InferenceStep{0, {a}, {}, a, 0, ""});
+  arg.steps[0].conclusion_edge = ArgumentMap::kMaxIds + 7;
+  CHECK(map.AppendArgument(arg).message() ==
+        "id " + std::to_string(ArgumentMap::kMaxIds + 7) +
+            " of argument <Arg> is beyond the ids a map can have");
+  Relation r{ArgumentMap::kMaxIds, RelationType::kSupports, a, a};
+  CHECK(map.AppendRelation(r).message() == "[A] supports [A]: id " +
+                                               std::to_string(ArgumentMap::kMaxIds) +
+                                               " is beyond the ids a map can have");
+  far.id = 1000;  // an id of its own below the limit is kept
+  CHECK(map.AppendStatement(far).ok());
+  CHECK(map.next_id() == 1001);
+}
+
 TEST_CASE("names resolve as on the command line", "[graph]") {
   ArgumentMap map;
   NodeId s = AddClaim(map, "Same");

@@ -499,6 +499,64 @@ namespace {
 // Damages one value of a small store at a time (flipped, truncated, replaced or deleted), chosen
 // by a fixed seed, and runs every read on the result: each must answer with a result or a
 // Status, never crash; a store that fsck passes must load; and fsck notices most damage.
+TEST_CASE("huge ids and counts in a stored map are corrupt data, not an allocation", "[storage]") {
+  TempDir tmp;
+  ArgumentMap map;
+  BuildSampleMap(&map);
+  const std::string pristine = tmp.Sub("pristine");
+  WriteMap(pristine, "m", map);
+  const NodeId border = IdOf(map, "[Border focus]");
+  const uint64_t huge = uint64_t{1} << 50;
+
+  // Loads map m; fsck must find the damage too.
+  auto load = [&](const std::string& dir) {
+    std::unique_ptr<Store> store;
+    REQUIRE(Store::Open(dir, Store::Mode::kReadOnly, &store).ok());
+    FsckReport report;
+    REQUIRE(store->Fsck(&report).ok());
+    CHECK_FALSE(report.healthy());
+    ArgumentMap loaded;
+    return store->LoadMap("m", &loaded);
+  };
+  auto damaged = [&](const char* name) {
+    const std::string dir = tmp.Sub(name);
+    fs::copy(pristine, dir, fs::copy_options::recursive);
+    return dir;
+  };
+
+  SECTION("a record whose id is far beyond the map's next id") {
+    const std::string dir = damaged("huge-id");
+    {
+      RawDb raw(dir);
+      uint64_t map_id = raw.MapId("m");
+      v1::Relation relation;
+      relation.set_id(huge);
+      relation.set_type(v1::RELATION_SUPPORTS);
+      relation.set_from(border);
+      relation.set_to(border + 1);
+      raw.Put(keys::RecordKey(map_id, keys::RecordKind::kRelation, huge),
+              relation.SerializeAsString());
+    }
+    Status s = load(dir);
+    CHECK(s.code() == Status::Code::kCorrupt);
+    CHECK(s.message().find("next id") != std::string::npos);
+  }
+  SECTION("a header that announces more records than any map holds") {
+    const std::string dir = damaged("huge-count");
+    {
+      RawDb raw(dir);
+      uint64_t map_id = raw.MapId("m");
+      v1::MapRecord header;
+      REQUIRE(header.ParseFromString(raw.Get(keys::HeaderKey(map_id))));
+      header.set_statements(huge);
+      header.set_next_id(huge);
+      raw.Put(keys::HeaderKey(map_id), header.SerializeAsString());
+    }
+    Status s = load(dir);
+    CHECK(s.code() == Status::Code::kCorrupt);
+  }
+}
+
 TEST_CASE("damaged values give errors and never crashes", "[storage]") {
   TempDir tmp;
   ArgumentMap map;
