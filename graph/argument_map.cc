@@ -486,6 +486,27 @@ Status ArgumentMap::Verify() const {
       return Status::InvalidInput("two arguments are titled " + Quoted(arguments_[i]));
     }
   }
+  // The id table agrees with the records (what validation reads instead of them).
+  auto mismatch = [](uint64_t id) {
+    return Status::InvalidInput("the id table disagrees with the record of id " +
+                                std::to_string(id));
+  };
+  for (const Statement& s : statements_) {
+    if (KindOfId(s.id) != StatementKind(s.role)) return mismatch(s.id);
+  }
+  for (const Argument& a : arguments_) {
+    if (KindOfId(a.id) != IdKind::kArgument) return mismatch(a.id);
+    for (const InferenceStep& step : a.steps) {
+      if (step.node != a.id && KindOfId(step.node) != IdKind::kStep) return mismatch(step.node);
+      for (EdgeId e : step.premise_edges) {
+        if (KindOfId(e) != IdKind::kEdge) return mismatch(e);
+      }
+      if (KindOfId(step.conclusion_edge) != IdKind::kEdge) return mismatch(step.conclusion_edge);
+    }
+  }
+  for (const Relation& r : relations_) {
+    if (KindOfId(r.id) != IdKind::kEdge) return mismatch(r.id);
+  }
   FlatKeySet seen;
   seen.Reserve(relations_.size());
   for (const Relation& r : relations_) {

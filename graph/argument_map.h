@@ -97,7 +97,8 @@ class ArgumentMap {
   Status AppendArgument(Argument argument, NodeId* id = nullptr);
   Status AppendRelation(Relation relation, EdgeId* id = nullptr);
 
-  // The invariants that the appends leave to their caller: unique titles, distinct relations.
+  // The invariants that the appends leave to their caller (unique titles, distinct relations),
+  // and that the id table agrees with the records.
   Status Verify() const;
 
   // Replaces the text-like fields of an existing statement (role, thesis, actor, text, tags, data,

@@ -236,6 +236,7 @@ TEST_CASE("a removed node's id stays taken and no relation or step may use it", 
   CHECK(map.AddRelation(RelationType::kUndercuts, a, b).message() ==
         "[A] undercuts [B]: only an argument can be undercut");
   CHECK(AddClaim(map, "D") > d);
+  CHECK(map.Verify().ok());  // the id table agrees with the records after the rebuild
 }
 
 TEST_CASE("an argument's warrant must have the role warrant, also after updates and removals",
@@ -263,6 +264,7 @@ TEST_CASE("an argument's warrant must have the role warrant, also after updates 
   CHECK_FALSE(map.IsWarrant(p));
   CHECK_FALSE(map.IsWarrant(gone));
   REQUIRE(map.AddArgument(arg).ok());
+  CHECK(map.Verify().ok());
 }
 
 TEST_CASE("a record that brings an id beyond the ids a map can have is refused", "[graph]") {
