@@ -496,15 +496,18 @@ TEST_CASE("a reader during rewrites sees a whole map or the in-use error", "[sto
 namespace argmap::testing {
 namespace {
 
-// Damages one value of a small store at a time (flipped, truncated, replaced or deleted), chosen
-// by a fixed seed, and runs every read on the result: each must answer with a result or a
-// Status, never crash; a store that fsck passes must load; and fsck notices most damage.
+// The sample map written as map "m" into a store of its own under tmp, for copies to damage.
+std::string PristineStore(const TempDir& tmp, ArgumentMap* map) {
+  BuildSampleMap(map);
+  const std::string pristine = tmp.Sub("pristine");
+  WriteMap(pristine, "m", *map);
+  return pristine;
+}
+
 TEST_CASE("huge ids and counts in a stored map are corrupt data, not an allocation", "[storage]") {
   TempDir tmp;
   ArgumentMap map;
-  BuildSampleMap(&map);
-  const std::string pristine = tmp.Sub("pristine");
-  WriteMap(pristine, "m", map);
+  const std::string pristine = PristineStore(tmp, &map);
   const NodeId border = IdOf(map, "[Border focus]");
   const uint64_t huge = uint64_t{1} << 50;
 
@@ -557,12 +560,13 @@ TEST_CASE("huge ids and counts in a stored map are corrupt data, not an allocati
   }
 }
 
+// Damages one value of a small store at a time (flipped, truncated, replaced or deleted), chosen
+// by a fixed seed, and runs every read on the result: each must answer with a result or a
+// Status, never crash; a store that fsck passes must load; and fsck notices most damage.
 TEST_CASE("damaged values give errors and never crashes", "[storage]") {
   TempDir tmp;
   ArgumentMap map;
-  BuildSampleMap(&map);
-  const std::string pristine = tmp.Sub("pristine");
-  WriteMap(pristine, "m", map);
+  const std::string pristine = PristineStore(tmp, &map);
   std::mt19937 random(20240501);
   const int rounds = Sanitized() ? 40 : 120;
   int noticed = 0;
