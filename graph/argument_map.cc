@@ -424,16 +424,7 @@ void ArgumentMap::Rebuild() {
   for (IdKind& kind : id_kinds_) {
     if (kind != IdKind::kFree) kind = IdKind::kRetired;
   }
-  for (const Statement& s : statements_) id_kinds_[s.id] = StatementKind(s.role);
-  for (const Argument& a : arguments_) {
-    id_kinds_[a.id] = IdKind::kArgument;
-    for (const InferenceStep& step : a.steps) {
-      if (step.node != a.id) id_kinds_[step.node] = IdKind::kStep;
-      for (EdgeId e : step.premise_edges) id_kinds_[e] = IdKind::kEdge;
-      id_kinds_[step.conclusion_edge] = IdKind::kEdge;
-    }
-  }
-  for (const Relation& r : relations_) id_kinds_[r.id] = IdKind::kEdge;
+  ForEachRecordId([this](uint64_t id, IdKind kind) { id_kinds_[id] = kind; });
   for (uint32_t i = 0; i < statements_.size(); ++i) {
     AddVertex(VertexData{statements_[i].id, NodeKind::kStatement, i, 0});
   }
@@ -487,25 +478,13 @@ Status ArgumentMap::Verify() const {
     }
   }
   // The id table agrees with the records (what validation reads instead of them).
-  auto mismatch = [](uint64_t id) {
+  uint64_t disagrees = kNoNode;
+  ForEachRecordId([&](uint64_t id, IdKind kind) {
+    if (disagrees == kNoNode && KindOfId(id) != kind) disagrees = id;
+  });
+  if (disagrees != kNoNode) {
     return Status::InvalidInput("the id table disagrees with the record of id " +
-                                std::to_string(id));
-  };
-  for (const Statement& s : statements_) {
-    if (KindOfId(s.id) != StatementKind(s.role)) return mismatch(s.id);
-  }
-  for (const Argument& a : arguments_) {
-    if (KindOfId(a.id) != IdKind::kArgument) return mismatch(a.id);
-    for (const InferenceStep& step : a.steps) {
-      if (step.node != a.id && KindOfId(step.node) != IdKind::kStep) return mismatch(step.node);
-      for (EdgeId e : step.premise_edges) {
-        if (KindOfId(e) != IdKind::kEdge) return mismatch(e);
-      }
-      if (KindOfId(step.conclusion_edge) != IdKind::kEdge) return mismatch(step.conclusion_edge);
-    }
-  }
-  for (const Relation& r : relations_) {
-    if (KindOfId(r.id) != IdKind::kEdge) return mismatch(r.id);
+                                std::to_string(disagrees));
   }
   FlatKeySet seen;
   seen.Reserve(relations_.size());

@@ -190,6 +190,20 @@ class ArgumentMap {
   static bool IsStatement(IdKind kind) {
     return kind == IdKind::kStatement || kind == IdKind::kWarrant;
   }
+  // Calls f(id, kind) for every id that the records hold, with the kind it must have.
+  template <typename F>
+  void ForEachRecordId(F&& f) const {
+    for (const Statement& s : statements_) f(s.id, StatementKind(s.role));
+    for (const Argument& a : arguments_) {
+      f(a.id, IdKind::kArgument);
+      for (const InferenceStep& step : a.steps) {
+        if (step.node != a.id) f(step.node, IdKind::kStep);
+        for (EdgeId e : step.premise_edges) f(e, IdKind::kEdge);
+        f(step.conclusion_edge, IdKind::kEdge);
+      }
+    }
+    for (const Relation& r : relations_) f(r.id, IdKind::kEdge);
+  }
   // wanted or a fresh id, marked `kind`; the caller checked that wanted is unused.
   uint64_t TakeId(uint64_t wanted, IdKind kind);
   bool IdInUse(uint64_t id) const { return KindOfId(id) != IdKind::kFree; }
