@@ -79,6 +79,9 @@ struct Token {
   size_t length = 0;  // bytes; 0 for Indent, Dedent and Eof
   // For kIndent / kDedent / relation tokens / list items: the indentation width in characters.
   uint32_t indent = 0;
+  // Set by TokenStream's lexing thread on statement and argument definitions and references:
+  // FlatTitleIndex::Hash of the title, a hint for prefetching (0 otherwise; the lexer leaves it).
+  uint32_t title_hash = 0;
 
   std::string_view text(std::string_view source) const { return source.substr(offset, length); }
 };

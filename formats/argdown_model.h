@@ -115,6 +115,16 @@ class ArgdownModel {
   // anyone) the map. Warnings: titles referred to but never defined.
   void Build(ArgumentMap* map, ArgdownReadTimes* times = nullptr);
 
+  // For a title token the parser reaches soon (Token::title_hash; nothing when it is 0), in two
+  // stages: TouchTitleSlot reads the index's slot for a token further ahead (the parser touches
+  // several in a row, so that their cache misses overlap, and keeps the result); PrefetchNear,
+  // for a token nearer, asks for the title's characters and its record. Look-ups of a large
+  // map's titles mostly miss the cache; this way the misses overlap each other and the parsing.
+  uint32_t TouchTitleSlot(const Token& t) const {
+    return t.title_hash != 0 ? IndexOf(t.type).TouchSlot(t.title_hash) : 0;
+  }
+  void PrefetchNear(const Token& t) const;
+
   // Whether any statement or argument occurred so far, defined or only referred to.
   bool has_nodes() const { return !statements_.empty() || !arguments_.empty(); }
 
@@ -141,7 +151,6 @@ class ArgdownModel {
     size_t first_reference = SIZE_MAX;
     size_t role_offset = 0;
     uint32_t extra = kNone;  // into statement_extras_
-    uint8_t incoming = 0;    // bit k: a relation of ArgdownRelationKind k into it was read
   };
   struct PcsEntry {
     uint32_t statement;
@@ -159,7 +168,6 @@ class ArgdownModel {
     int first_member_section = kNoSection;
     size_t first_reference = SIZE_MAX;
     size_t pcs_offset = SIZE_MAX;
-    uint8_t incoming = 0;  // as StatementRecord::incoming
     std::vector<std::string_view> tags;
     DataValue data;
     std::vector<PcsEntry> pcs;
@@ -176,14 +184,18 @@ class ArgdownModel {
     return (static_cast<uint64_t>(ref.kind) << 32) | ref.index;
   }
   // A relation as a FlatKeySet key: (source, target and kind).
-  struct RelationKey {
-    uint64_t a, b;
-  };
+  using RelationKey = FlatKeySet::Key;
   static RelationKey KeyOf(ArgdownRelationKind kind, ArgdownNodeRef from, ArgdownNodeRef to) {
     return RelationKey{Packed(from), Packed(to) * 8 + static_cast<uint64_t>(kind)};
   }
   bool HasRelation(RelationKey key) const { return relation_keys_.Contains(key.a, key.b); }
 
+  const FlatTitleIndex& IndexOf(ArgdownToken title_token) const {
+    return title_token == ArgdownToken::kArgumentDefinition ||
+                   title_token == ArgdownToken::kArgumentReference
+               ? argument_index_
+               : statement_index_;
+  }
   std::string_view GenerateTitle();
   uint32_t StatementIndex(std::string_view title);
   uint32_t ArgumentIndex(std::string_view title);
@@ -195,8 +207,8 @@ class ArgdownModel {
   void DeclareText(StatementRecord& statement, std::string* field, size_t* field_offset,
                    std::string_view what, std::string value, size_t offset);
   std::string Name(ArgdownNodeRef ref) const;
-  uint8_t* IncomingKinds(ArgdownNodeRef ref);
 
+  void DeduplicateRelations();
   void TransformArgumentRelations();
   void TransformStatementRelations();
   void RemoveRedundantAttacks();
@@ -222,7 +234,7 @@ class ArgdownModel {
   std::vector<ArgumentRecord> arguments_;
   std::vector<Inference> inferences_;
   std::vector<DataValue> pcs_member_data_;
-  std::vector<ArgdownRelation> relations_;
+  std::vector<ArgdownRelation> relations_;  // as read, duplicates too until Build
   FlatTitleIndex statement_index_;
   FlatTitleIndex argument_index_;
   FlatKeySet relation_keys_;

@@ -213,7 +213,24 @@ class ArgdownParser {
   };
 
   const Token& Peek(size_t k = 0) { return lexer_.Peek(k); }
-  Token Next() { return lexer_.Next(); }
+  // Every kTouchBatch tokens, the model's title slots of the next batch but one are read in a
+  // row; each token prefetches for the title token kPrefetchNear ahead (see
+  // ArgdownModel::TouchTitleSlot).
+  Token Next() {
+    if (++until_touch_ == kTouchBatch) TouchTitleSlots();
+    if (const Token* near = lexer_.PeekLexed(kPrefetchNear)) model_.PrefetchNear(*near);
+    return lexer_.Next();
+  }
+  void TouchTitleSlots() {
+    until_touch_ = 0;
+    uint32_t touched = 0;
+    for (size_t k = kTouchBatch; k < 2 * kTouchBatch; ++k) {
+      const Token* t = lexer_.PeekLexed(k);
+      if (!t) break;
+      touched += model_.TouchTitleSlot(*t);
+    }
+    touched_ = touched;
+  }
   std::string_view TextOf(const Token& t) const { return t.text(text_); }
   size_t OffsetOf(const Token& t) const {
     return t.type == ArgdownToken::kEof ? EofOffset() : t.offset;
@@ -269,6 +286,10 @@ class ArgdownParser {
     members_[member_depth_].Clear();
     return member_depth_++;
   }
+
+  static constexpr size_t kPrefetchNear = 8, kTouchBatch = 16;
+  size_t until_touch_ = 0;
+  uint32_t touched_ = 0;  // keeps TouchTitleSlots's reads
 
   std::string_view text_;
   DiagnosticSink* sink_;

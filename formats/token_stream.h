@@ -3,7 +3,8 @@
 // caller's thread, as ArgdownLexer alone would. Either way the tokens are exactly the lexer's.
 //
 // Peek and Next behave as ArgdownLexer's: Peek(k) looks k tokens ahead (the Eof token once the
-// text ends), Next() consumes one (never past Eof).
+// text ends), Next() consumes one (never past Eof). Tokens lexed on the second thread carry
+// their title's hash (Token::title_hash), so that the parser can prefetch its look-ups.
 // Ownership: references the text, which must outlive the stream. The destructor stops and joins
 // the lexing thread, also when the parser stopped early.
 // Thread-safety: one consumer thread.
@@ -43,6 +44,12 @@ class TokenStream {
     Token token = Peek(0);
     if (token.type != ArgdownToken::kEof) ++head_;
     return token;
+  }
+  // The token k ahead if the lexing thread has delivered it already, else nullptr (never
+  // waits): for look-ahead that is only a hint. Always nullptr when lexing on the caller's thread.
+  const Token* PeekLexed(size_t k) const {
+    size_t i = head_ + k;
+    return i < window_.size() ? &window_[i] : nullptr;
   }
 
  private:

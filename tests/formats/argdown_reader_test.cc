@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -243,6 +244,46 @@ TEST_CASE("a relation of a statement to itself is kept unless one of its kind po
   CHECK(ReadAndDump("[A]: a\n  +> [A]\n") == "[A] \"a\"\n[A] supports [A]\n");
   CHECK(ReadAndDump("[A]: a\n  +> [A]\n    + [B]: b\n") ==
         "[A] \"a\"\n[B] \"b\"\n[B] supports [A]\n");
+}
+
+TEST_CASE("a large map's repeated relations go as in a small one", "[formats][argdown]") {
+  // Large enough (over a megabyte, tens of thousands of relations) for the lexing thread and
+  // the batch de-duplication; each rule of the small cases above, many times over.
+  constexpr int kBlocks = 12'000;
+  std::string text;
+  for (int i = 0; i < kBlocks; ++i) {
+    const std::string n = std::to_string(i), next = std::to_string(i + 1);
+    text += "[S" + n + "]: statement " + n + " with some words to make the map larger\n";
+    if (i + 1 < kBlocks) text += "  + [S" + next + "]\n  + [S" + next + "]\n";  // twice
+    text += "  >< [T" + n + "]: the other of " + n + "\n\n";
+    text += "[T" + n + "]\n  >< [S" + n + "]\n\n";  // the same contradiction, the other way
+  }
+  for (int i = 0; i < kBlocks; i += 100) {
+    // [S i] has a support already, so its support of itself goes; [T i] has none.
+    text += "[S" + std::to_string(i) + "]\n  +> [S" + std::to_string(i) + "]\n\n";
+    text += "[T" + std::to_string(i) + "]\n  +> [T" + std::to_string(i) + "]\n\n";
+  }
+  REQUIRE(text.size() > (1u << 20));
+  Result r = Read(text);
+  REQUIRE(r.status.ok());
+  std::map<std::string, int> count;
+  size_t self_supports_of_s = 0, self_supports_of_t = 0, wrong_supports = 0;
+  for (const Relation& rel : r.map.relations()) {
+    ++count[std::string(RelationName(rel.type))];
+    if (rel.type != RelationType::kSupports) continue;
+    const std::string from(r.map.TitleOf(rel.from)), to(r.map.TitleOf(rel.to));
+    if (from == to) {
+      (from[0] == 'S' ? self_supports_of_s : self_supports_of_t) += 1;
+    } else if (std::stoi(from.substr(1)) != std::stoi(to.substr(1)) + 1) {
+      ++wrong_supports;
+    }
+  }
+  CHECK(count["supports"] == kBlocks - 1 + kBlocks / 100);
+  CHECK(count["contradicts"] == kBlocks);
+  CHECK(count.size() == 2);
+  CHECK(self_supports_of_s == 0);
+  CHECK(self_supports_of_t == kBlocks / 100);
+  CHECK(wrong_supports == 0);
 }
 
 TEST_CASE("an attack on an argument that repeats an attack on its premise goes",

@@ -41,5 +41,48 @@ TEST_CASE("FlatKeySet: inserts, finds and erases keys") {
   CHECK(set.Insert(5, 36));
 }
 
+TEST_CASE("FlatKeySet: a batch insertion says what inserting one by one would have said") {
+  // Keys with many repeats, some already in the set, some erased before; a batch large enough
+  // to be partitioned, and one that is not.
+  for (size_t n : {100u, 200'000u}) {
+    FlatKeySet one_by_one, batch;
+    for (uint64_t k = 0; k < 5000; ++k) {
+      one_by_one.Insert(k * 3, k);
+      batch.Insert(k * 3, k);
+    }
+    for (uint64_t k = 0; k < 5000; k += 2) {
+      one_by_one.Erase(k * 3, k);
+      batch.Erase(k * 3, k);
+    }
+    std::vector<FlatKeySet::Key> keys;
+    uint64_t x = 88172645463325252ull;  // xorshift: a fixed pseudo-random sequence
+    for (size_t i = 0; i < n; ++i) {
+      x ^= x << 13;
+      x ^= x >> 7;
+      x ^= x << 17;
+      const uint64_t k = x % (n / 2 + 7000);  // about half the keys repeat an earlier one
+      keys.push_back({k * 3, k});
+    }
+    std::vector<uint8_t> expected;
+    for (const FlatKeySet::Key& k : keys) expected.push_back(one_by_one.Insert(k.a, k.b));
+    std::vector<uint8_t> fresh;
+    size_t calls = 0;
+    batch.InsertBatch(
+        keys.size(),
+        [&](size_t i) {
+          ++calls;
+          return keys[i];
+        },
+        &fresh);
+    CHECK(fresh == expected);
+    CHECK(calls >= keys.size());
+    size_t differ = 0;
+    for (uint64_t k = 0; k < n / 2 + 7000; ++k) {
+      differ += one_by_one.Contains(k * 3, k) != batch.Contains(k * 3, k);
+    }
+    CHECK(differ == 0);
+  }
+}
+
 }  // namespace
 }  // namespace argmap
