@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <system_error>
 #include <thread>
@@ -218,41 +221,34 @@ class JsonFindingFormatter {
 };
 
 // Writes the findings document one block of findings at a time: a report can hold millions of
-// path steps, and building it as one JSON value costs several times the writing. Of each pair
-// of blocks, the second is formatted on a second thread while this one formats the first.
+// path steps, and building it as one JSON value costs several times the writing. Two threads
+// (this one and a helper) each take the next block to format; whichever finishes the block
+// that is due next writes it, and any later ones that are done, while the other formats on.
+// Writing a large report into a file costs about as much as formatting it, so this keeps both
+// cores busy with either. At most kBuffers blocks are formatted ahead of the writing.
 class JsonFindingsWriter {
  public:
   JsonFindingsWriter(const ArgumentMap& map, std::ostream& out) : map_(map), out_(out) {}
 
   void Write(const std::vector<Finding>& findings) {
     out_ << "{\n  \"findings\": [";
-    JsonFindingFormatter first(map_), second(map_);
-    auto format = [&findings](JsonFindingFormatter* formatter, size_t from, size_t to) {
-      for (size_t i = from; i < to; ++i) formatter->Append(findings[i], i);
-    };
-    for (size_t start = 0, end = 0; start < findings.size(); start = end) {
-      const size_t middle = BlockEnd(findings, start);
-      end = BlockEnd(findings, middle);
-      std::thread helper;
-      if (middle < end) {
-        try {
-          helper = std::thread(format, &second, middle, end);
-        } catch (const std::system_error&) {
-          // No thread to be had: both blocks in turn, below.
-        }
-      }
-      format(&first, start, middle);
-      if (helper.joinable()) {
-        helper.join();
-      } else {
-        format(&second, middle, end);
-      }
-      for (JsonFindingFormatter* formatter : {&first, &second}) {
-        const std::string& buffer = formatter->buffer();
-        out_.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-        formatter->ClearBuffer();
+    for (size_t start = 0; start < findings.size();) {
+      block_starts_.push_back(start);
+      start = BlockEnd(findings, start);
+    }
+    block_starts_.push_back(findings.size());
+    done_.assign(block_starts_.size() - 1, false);
+    for (size_t i = 0; i < kBuffers; ++i) formatters_.emplace_back(map_);
+    std::thread helper;
+    if (done_.size() > 1) {
+      try {
+        helper = std::thread([this, &findings] { Work(findings); });
+      } catch (const std::system_error&) {
+        // No thread to be had: this one formats and writes every block.
       }
     }
+    Work(findings);
+    if (helper.joinable()) helper.join();
     std::array<size_t, 3> counts = Count(findings);
     out_ << (findings.empty() ? "]" : "\n  ]")
          << ",\n  \"summary\": {\n    \"error\": " << counts[0]
@@ -260,6 +256,39 @@ class JsonFindingsWriter {
   }
 
  private:
+  static constexpr size_t kBuffers = 4;
+
+  // Takes blocks until none is left; writes the blocks that are due when no one else does.
+  void Work(const std::vector<Finding>& findings) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (true) {
+      changed_.wait(lock, [this] {
+        return next_to_take_ == done_.size() || next_to_take_ < next_to_write_ + kBuffers;
+      });
+      if (next_to_take_ == done_.size()) return;
+      const size_t block = next_to_take_++;
+      lock.unlock();
+      JsonFindingFormatter& formatter = formatters_[block % kBuffers];
+      formatter.ClearBuffer();
+      for (size_t i = block_starts_[block]; i < block_starts_[block + 1]; ++i) {
+        formatter.Append(findings[i], i);
+      }
+      lock.lock();
+      done_[block] = true;
+      if (writing_) continue;  // the writer writes this block too when it is due
+      writing_ = true;
+      while (next_to_write_ < done_.size() && done_[next_to_write_]) {
+        const std::string& buffer = formatters_[next_to_write_ % kBuffers].buffer();
+        lock.unlock();
+        out_.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        lock.lock();
+        ++next_to_write_;
+        changed_.notify_all();
+      }
+      writing_ = false;
+    }
+  }
+
   // About this many bytes of JSON per block: a finding with long evidence paths takes tens of
   // kilobytes, so blocks are cut by an estimate of their size, not by a count.
   static constexpr size_t kBlockBytes = 4 << 20;
@@ -277,6 +306,15 @@ class JsonFindingsWriter {
 
   const ArgumentMap& map_;
   std::ostream& out_;
+  std::vector<size_t>
+      block_starts_;  // block b is findings [block_starts_[b], block_starts_[b + 1])
+  std::deque<JsonFindingFormatter> formatters_;  // block b is formatted by b % kBuffers
+
+  std::mutex mutex_;  // guards what follows
+  std::condition_variable changed_;
+  std::vector<bool> done_;  // per block: formatted
+  size_t next_to_take_ = 0, next_to_write_ = 0;
+  bool writing_ = false;  // a thread is writing the blocks that are due
 };
 
 }  // namespace

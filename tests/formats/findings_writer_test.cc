@@ -241,11 +241,12 @@ TEST_CASE("JSON output is what nlohmann writes for the same document, for any te
 
 TEST_CASE("a JSON report of many findings, written in blocks on two threads, is nlohmann's bytes",
           "[formats]") {
-  // 40,000 evidence statements without source, each supporting the objective: more than two
-  // blocks of the writer (about 4 MB of JSON each), so that blocks meet on both threads.
+  // 120,000 evidence statements without source, each supporting the objective: more blocks of
+  // the writer (about 4 MB of JSON each) than it formats ahead of the writing, so that blocks
+  // meet on both threads and wait for their buffers.
   MapBuilder b;
   b.Objective("Goal");
-  for (int i = 0; i < 40000; ++i) {
+  for (int i = 0; i < 120000; ++i) {
     std::string title = "Evidence " + std::to_string(i) + (i % 3 == 0 ? " \xE2\x82" : "");
     b.Add(title, Role::kEvidence);
     b.Supports("[" + title + "]", "[Goal]");
@@ -255,7 +256,7 @@ TEST_CASE("a JSON report of many findings, written in blocks on two threads, is 
   std::ostringstream out;
   WriteFindingsJson(b.map, findings, out);
   std::string json = out.str();
-  REQUIRE(json.size() > 2 * (4 << 20));  // the blocks are cut by an estimate above this
+  REQUIRE(json.size() > 6 * (4 << 20));  // the blocks are cut by an estimate below this
   auto parsed = nlohmann::ordered_json::parse(json);
   CHECK(parsed.dump(2) + "\n" == json);
   REQUIRE(parsed["findings"].size() == findings.size());
