@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cassert>
 #include <chrono>
+#include <exception>
+#include <system_error>
+#include <thread>
 
 namespace argmap {
 namespace {
@@ -710,10 +713,40 @@ void ArgdownModel::Build(ArgumentMap* map, ArgdownReadTimes* times) {
     *field = std::chrono::duration<double>(now - last).count();
     last = now;
   };
-  DeduplicateRelations();
-  TransformArgumentRelations();
-  if (strict_) TransformStatementRelations();
-  RemoveRedundantAttacks();
+  // The relations' transformations read the arguments' structures and change only relations_
+  // and relation_keys_, and report nothing: for a large map they run on a second thread while
+  // this one fills the map's statements and arguments, and are waited for before its relations.
+  double transform_seconds = 0;
+  std::exception_ptr transform_failure;  // out of memory on the second thread, thrown here
+  auto transform = [this, &transform_seconds, &transform_failure] {
+    const auto start = std::chrono::steady_clock::now();
+    try {
+      DeduplicateRelations();
+      TransformArgumentRelations();
+      if (strict_) TransformStatementRelations();
+      RemoveRedundantAttacks();
+    } catch (...) {
+      transform_failure = std::current_exception();
+    }
+    transform_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+  std::thread transforming;
+  // Waits for the thread however Build is left (also by an exception).
+  struct Joiner {
+    std::thread& thread;
+    ~Joiner() {
+      if (thread.joinable()) thread.join();
+    }
+  } joiner{transforming};
+  if (relations_.size() >= kThreadedTransformFrom) {
+    try {
+      transforming = std::thread(transform);
+    } catch (const std::system_error&) {
+      // No thread to be had: below, on this one.
+    }
+  }
+  if (!transforming.joinable()) transform();
   if (sink_->errors() == 0) WarnUndefined();  // after an error they could be the error's echo
   lap(&times->transform);
 
@@ -803,7 +836,10 @@ void ArgdownModel::Build(ArgumentMap* map, ArgdownReadTimes* times) {
       ok = false;
     }
   }
+  if (transforming.joinable()) transforming.join();
+  if (transform_failure) std::rethrow_exception(transform_failure);
   lap(&times->arguments);
+  times->transform += transform_seconds;  // a part of it overlapped the two fills
   // The model merged equal relations of Argdown's kinds, which map one to one onto argmap's
   // types but for these: contradictory and contrary (strict mode) are both contradicts, which
   // has no direction, and strict mode's entailment is support. Those are merged here.

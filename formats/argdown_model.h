@@ -130,6 +130,8 @@ class ArgdownModel {
 
  private:
   static constexpr int kNoSection = -1;
+  // From this many relations read, Build transforms them on a second thread.
+  static constexpr size_t kThreadedTransformFrom = 10000;
   static constexpr uint32_t kNone = UINT32_MAX;
 
   struct StatementExtra {

@@ -22,7 +22,10 @@ namespace argmap {
 // Where the time of a read went, in seconds of wall time (bench/phase_bench prints them).
 struct ArgdownReadTimes {
   double parse = 0;  // lexer (on a thread of its own for large texts) and parser, into the model
-  double transform = 0;  // Argdown's closing transformations of the model, and its warnings
+  // Argdown's closing transformations of the model, and its warnings. For a large map the
+  // relations' transformations run on a second thread beside the filling of statements and
+  // arguments: their time counts here, and what the filling waited for them in `arguments`.
+  double transform = 0;
   double statements = 0, arguments = 0, relations = 0;  // filling the ArgumentMap
 };
 
