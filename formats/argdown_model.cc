@@ -731,6 +731,7 @@ void ArgdownModel::Build(ArgumentMap* map, ArgdownReadTimes* times) {
     transform_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   };
+  const size_t relations_read = relations_.size();  // the thread may drop some meanwhile
   std::thread transforming;
   // Waits for the thread however Build is left (also by an exception).
   struct Joiner {
@@ -739,7 +740,7 @@ void ArgdownModel::Build(ArgumentMap* map, ArgdownReadTimes* times) {
       if (thread.joinable()) thread.join();
     }
   } joiner{transforming};
-  if (relations_.size() >= kThreadedTransformFrom) {
+  if (relations_read >= kThreadedTransformFrom) {
     try {
       transforming = std::thread(transform);
     } catch (const std::system_error&) {
@@ -756,7 +757,7 @@ void ArgdownModel::Build(ArgumentMap* map, ArgdownReadTimes* times) {
   ArgumentMap out;
   out.set_title(title_);
   out.set_metadata(metadata_);
-  out.Reserve(statements_.size(), arguments_.size(), relations_.size());
+  out.Reserve(statements_.size(), arguments_.size(), relations_read);
   bool ok = sink_->errors() == 0;
   // The tags of each statement, grouped by a stable counting sort: tag_order[tag_start[i] ...
   // tag_start[i + 1]) are statement i's tags in text order.
