@@ -5,6 +5,8 @@
 #include <sstream>
 #include <string>
 
+#include "graph/flat_hash.h"
+
 namespace argmap {
 namespace {
 
@@ -45,6 +47,47 @@ TEST_CASE("a token stream gives exactly the lexer's tokens, threaded or not", "[
     CHECK(stream.Next().type == ArgdownToken::kEof);  // Eof stays
     CHECK(count > 200);
   }
+}
+
+TEST_CASE("tokens lexed on the second thread carry their title's hash; others carry none",
+          "[formats]") {
+  std::string text = LargeText();
+  TokenStream stream(text);
+  size_t titles = 0, wrong = 0, peeked = 0;
+  while (true) {
+    if (const Token* ahead = stream.PeekLexed(5)) {
+      ++peeked;
+      wrong += !Same(*ahead, stream.Peek(5));  // what PeekLexed sees is what Peek sees
+    }
+    Token t = stream.Next();
+    if (t.type == ArgdownToken::kEof) break;
+    size_t brackets = 0;
+    if (t.type == ArgdownToken::kStatementDefinition ||
+        t.type == ArgdownToken::kArgumentDefinition) {
+      brackets = 3;  // [T]: and <T>:
+    } else if (t.type == ArgdownToken::kStatementReference ||
+               t.type == ArgdownToken::kArgumentReference) {
+      brackets = 2;  // [T] and <T>
+    }
+    if (brackets == 0) {
+      wrong += t.title_hash != 0;
+      continue;
+    }
+    ++titles;
+    wrong += t.title_hash != FlatTitleIndex::Hash(text.substr(t.offset + 1, t.length - brackets));
+  }
+  CHECK(wrong == 0);
+  CHECK(titles > 1000);
+  CHECK(peeked > titles);
+  // A small text is lexed on the caller's thread: no hashes, and nothing to peek at early.
+  std::string small = ReadSource("examples/eu-central-asia.argdown");
+  TokenStream direct(small);
+  CHECK(direct.PeekLexed(0) == nullptr);
+  size_t hashed = 0;
+  for (Token t = direct.Next(); t.type != ArgdownToken::kEof; t = direct.Next()) {
+    hashed += t.title_hash != 0;
+  }
+  CHECK(hashed == 0);
 }
 
 TEST_CASE("a token stream dropped early stops its lexing thread", "[formats]") {
