@@ -1,5 +1,8 @@
 #include "storage/keys.h"
 
+#include <bit>
+#include <cstring>
+
 namespace argmap::keys {
 namespace {
 
@@ -11,27 +14,38 @@ constexpr char kRecordTag = 'R';
 constexpr char kTitleTag = 'T';
 constexpr char kAdjacencyTag = 'A';
 
+// Big-endian, so that keys sort by number. Keys are built in a buffer on the stack and copied
+// into the caller's string once: an import builds millions of them.
+void StoreFixed64(char* p, uint64_t v) {
+  if constexpr (std::endian::native == std::endian::little) v = __builtin_bswap64(v);
+  std::memcpy(p, &v, 8);
+}
+
 void AppendFixed64(std::string* out, uint64_t v) {
   char buf[8];
-  for (int i = 7; i >= 0; --i) {
-    buf[i] = static_cast<char>(v & 0xff);
-    v >>= 8;
-  }
+  StoreFixed64(buf, v);
   out->append(buf, 8);
 }
 
+// "M", the map id and the part's tag: the first kMapPrefixSize + 1 bytes of buf.
+void StoreMapPrefix(char* buf, uint64_t map_id, char tag) {
+  buf[0] = kMapTag;
+  StoreFixed64(buf + 1, map_id);
+  buf[kMapPrefixSize] = tag;
+}
+
 void SetMapPrefix(std::string* out, uint64_t map_id, char tag) {
-  out->clear();
-  out->push_back(kMapTag);
-  AppendFixed64(out, map_id);
-  out->push_back(tag);
+  char buf[kMapPrefixSize + 1];
+  StoreMapPrefix(buf, map_id, tag);
+  out->assign(buf, sizeof buf);
 }
 
 }  // namespace
 
 uint64_t DecodeFixed64(const char* p) {
-  uint64_t v = 0;
-  for (int i = 0; i < 8; ++i) v = (v << 8) | static_cast<uint8_t>(p[i]);
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  if constexpr (std::endian::native == std::endian::little) v = __builtin_bswap64(v);
   return v;
 }
 
@@ -71,9 +85,11 @@ std::string RecordsPrefix(uint64_t map_id, RecordKind kind) {
 }
 
 void SetRecordKey(std::string* out, uint64_t map_id, RecordKind kind, uint64_t id) {
-  SetMapPrefix(out, map_id, kRecordTag);
-  out->push_back(static_cast<char>(kind));
-  AppendFixed64(out, id);
+  char buf[kRecordKeySize];
+  StoreMapPrefix(buf, map_id, kRecordTag);
+  buf[kMapPrefixSize + 1] = static_cast<char>(kind);
+  StoreFixed64(buf + kMapPrefixSize + 2, id);
+  out->assign(buf, sizeof buf);
 }
 
 std::string RecordKey(uint64_t map_id, RecordKind kind, uint64_t id) {
@@ -89,8 +105,10 @@ std::string TitlesPrefix(uint64_t map_id) {
 }
 
 void SetTitleKey(std::string* out, uint64_t map_id, TitleKind kind, std::string_view title) {
-  SetMapPrefix(out, map_id, kTitleTag);
-  out->push_back(static_cast<char>(kind));
+  char buf[kMapPrefixSize + 2];
+  StoreMapPrefix(buf, map_id, kTitleTag);
+  buf[kMapPrefixSize + 1] = static_cast<char>(kind);
+  out->assign(buf, sizeof buf);
   out->append(title);
 }
 
@@ -114,11 +132,13 @@ std::string AdjacencyPrefix(uint64_t map_id, NodeId node) {
 
 void SetAdjacencyKey(std::string* out, uint64_t map_id, NodeId node, Direction dir,
                      RelationType type, EdgeId edge) {
-  SetMapPrefix(out, map_id, kAdjacencyTag);
-  AppendFixed64(out, node);
-  out->push_back(static_cast<char>(dir));
-  out->push_back(static_cast<char>(type));
-  AppendFixed64(out, edge);
+  char buf[kAdjacencyKeySize];
+  StoreMapPrefix(buf, map_id, kAdjacencyTag);
+  StoreFixed64(buf + kMapPrefixSize + 1, node);
+  buf[kMapPrefixSize + 9] = static_cast<char>(dir);
+  buf[kMapPrefixSize + 10] = static_cast<char>(type);
+  StoreFixed64(buf + kMapPrefixSize + 11, edge);
+  out->assign(buf, sizeof buf);
 }
 
 std::string AdjacencyKey(uint64_t map_id, NodeId node, Direction dir, RelationType type,
