@@ -6,6 +6,7 @@
 #include <deque>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <system_error>
 #include <thread>
 
@@ -115,11 +116,52 @@ class TextFindingsWriter {
   std::string buffer_;
 };
 
+// A node's title as a JSON string (quotes included), exactly as JsonFindingFormatter writes
+// it: valid UTF-8 takes the fast path, whose bytes are nlohmann's; invalid UTF-8 is replaced
+// the way nlohmann replaces it (one U+FFFD per maximal invalid subsequence).
+void AppendQuotedJson(std::string_view text, std::string* out) {
+  size_t start = out->size();
+  if (AppendJsonString(text, out)) return;
+  out->resize(start);
+  *out += nlohmann::ordered_json(text).dump(-1, ' ', false,
+                                            nlohmann::ordered_json::error_handler_t::replace);
+}
+
+// Every node's quoted title, made once in id order. A large report names the same nodes
+// millions of times, each a look-up in the map's tables and a read of a record far from the
+// last (a cache miss or two), then the escaping; from this table it is one copy. Built in id
+// order, the records are read one after another.
+class QuotedTitles {
+ public:
+  explicit QuotedTitles(const ArgumentMap& map) {
+    const uint64_t ids = map.next_id();
+    start_.reserve(ids + 1);
+    for (uint64_t id = 0; id < ids; ++id) {
+      start_.push_back(text_.size());
+      if (map.ContainsNode(static_cast<NodeId>(id))) {
+        AppendQuotedJson(map.TitleOf(static_cast<NodeId>(id)), &text_);
+      }
+    }
+    start_.push_back(text_.size());
+  }
+  // The quoted title of id, or an empty view when id names no node.
+  std::string_view Of(NodeId id) const {
+    if (id + 1 >= start_.size()) return {};
+    return std::string_view(text_).substr(start_[id], start_[id + 1] - start_[id]);
+  }
+
+ private:
+  std::string text_;
+  std::vector<size_t> start_;  // id's quoted title is text_[start_[id], start_[id + 1])
+};
+
 // Appends findings as JSON, in exactly the bytes of nlohmann::ordered_json::dump(2) (SPEC §4 key
 // order), to its own buffer: one formatter per thread.
 class JsonFindingFormatter {
  public:
-  explicit JsonFindingFormatter(const ArgumentMap& map) : map_(map) {}
+  // titles: every node's quoted title, or nullptr to quote each title where it is written.
+  JsonFindingFormatter(const ArgumentMap& map, const QuotedTitles* titles)
+      : map_(map), titles_(titles) {}
 
   // The JSON written so far; the caller may empty it (through ClearBuffer).
   const std::string& buffer() const { return buffer_; }
@@ -160,17 +202,16 @@ class JsonFindingFormatter {
   }
 
  private:
-  // Valid UTF-8 takes the fast path, whose bytes are nlohmann's; invalid UTF-8 is replaced the
-  // way nlohmann replaces it (one U+FFFD per maximal invalid subsequence).
-  void AppendQuoted(std::string_view text) {
-    size_t start = buffer_.size();
-    if (AppendJsonString(text, &buffer_)) return;
-    buffer_.resize(start);
-    buffer_ += nlohmann::ordered_json(text).dump(-1, ' ', false,
-                                                 nlohmann::ordered_json::error_handler_t::replace);
-  }
+  void AppendQuoted(std::string_view text) { AppendQuotedJson(text, &buffer_); }
 
-  void AppendTitle(NodeId id) { AppendQuoted(map_.TitleOf(id)); }
+  void AppendTitle(NodeId id) {
+    std::string_view quoted = titles_ ? titles_->Of(id) : std::string_view();
+    if (!quoted.empty()) {
+      buffer_ += quoted;
+    } else {
+      AppendQuoted(map_.TitleOf(id));
+    }
+  }
 
   // An array's elements: Separate() before each, Close() after the last ("[]" when empty).
   void Open() {
@@ -212,6 +253,7 @@ class JsonFindingFormatter {
   }
 
   const ArgumentMap& map_;
+  const QuotedTitles* titles_;
   std::string buffer_;
   std::vector<bool> first_;  // per open array: no element written yet
   // The quoted title of the last step's "to": where in buffer_, how long (0: none since the
@@ -238,7 +280,12 @@ class JsonFindingsWriter {
     }
     block_starts_.push_back(findings.size());
     done_.assign(block_starts_.size() - 1, false);
-    for (size_t i = 0; i < kBuffers; ++i) formatters_.emplace_back(map_);
+    // The table pays for itself once the report names many more nodes than the map has.
+    std::optional<QuotedTitles> titles;
+    if (block_starts_.size() > 2) titles.emplace(map_);
+    for (size_t i = 0; i < kBuffers; ++i) {
+      formatters_.emplace_back(map_, titles ? &*titles : nullptr);
+    }
     std::thread helper;
     if (done_.size() > 1) {
       try {
