@@ -274,15 +274,17 @@ class JsonFindingsWriter {
 
   void Write(const std::vector<Finding>& findings) {
     out_ << "{\n  \"findings\": [";
+    size_t bytes = 0;  // estimated
     for (size_t start = 0; start < findings.size();) {
       block_starts_.push_back(start);
-      start = BlockEnd(findings, start);
+      start = BlockEnd(findings, start, &bytes);
     }
     block_starts_.push_back(findings.size());
     done_.assign(block_starts_.size() - 1, false);
-    // The table pays for itself once the report names many more nodes than the map has.
+    // The table pays for itself when the report names nodes many more times than the map has
+    // ids (a title takes some 32 bytes of the report, with its key and indentation).
     std::optional<QuotedTitles> titles;
-    if (block_starts_.size() > 2) titles.emplace(map_);
+    if (bytes / 32 > map_.next_id()) titles.emplace(map_);
     for (size_t i = 0; i < kBuffers; ++i) {
       formatters_.emplace_back(map_, titles ? &*titles : nullptr);
     }
@@ -340,14 +342,16 @@ class JsonFindingsWriter {
   // kilobytes, so blocks are cut by an estimate of their size, not by a count.
   static constexpr size_t kBlockBytes = 4 << 20;
 
-  // The end of the block that starts at `start` (`start` itself at the end of the findings).
-  static size_t BlockEnd(const std::vector<Finding>& findings, size_t start) {
+  // The end of the block that starts at `start` (`start` itself at the end of the findings);
+  // adds the block's estimated size to *total.
+  static size_t BlockEnd(const std::vector<Finding>& findings, size_t start, size_t* total) {
     size_t bytes = 0, i = start;
     while (i < findings.size() && bytes < kBlockBytes) {
       const Finding& f = findings[i++];
       bytes += 160 + f.message.size() + 48 * f.nodes.size();
       for (const EvidencePath& path : f.evidence) bytes += 24 + 160 * path.size();
     }
+    *total += bytes;
     return i;
   }
 
