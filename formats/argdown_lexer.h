@@ -84,6 +84,20 @@ struct Token {
   uint32_t title_hash = 0;
 
   std::string_view text(std::string_view source) const { return source.substr(offset, length); }
+  // Whether it is a statement or argument definition ([T]: <T>:) or reference ([T] <T>).
+  bool has_title() const {
+    return type == ArgdownToken::kStatementDefinition ||
+           type == ArgdownToken::kArgumentDefinition || type == ArgdownToken::kStatementReference ||
+           type == ArgdownToken::kArgumentReference;
+  }
+  // For those, the title between the brackets; empty for any other token.
+  std::string_view title(std::string_view source) const {
+    if (!has_title()) return {};
+    const size_t brackets =
+        type == ArgdownToken::kStatementDefinition || type == ArgdownToken::kArgumentDefinition ? 3
+                                                                                                : 2;
+    return length < brackets ? std::string_view() : source.substr(offset + 1, length - brackets);
+  }
 };
 
 class ArgdownLexer {

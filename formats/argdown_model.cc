@@ -372,17 +372,19 @@ bool ArgdownModel::RelationEntry(ArgdownToken symbol, ArgdownNodeRef parent, siz
   return true;
 }
 
-// onRelationExit: Argdown looks for the relation among those of its source with the same target
-// and type. That finds a duplicate, a reversed contradiction — and, for a relation of a node to
-// itself, any relation of that type into the node, which the node's list holds too.
+// onRelationExit: the relation, with its member's end filled in, is kept as read;
+// DeduplicateRelations applies Argdown's test for duplicates to all of them in Build.
 void ArgdownModel::RelationExit(ArgdownRelation relation, ArgdownNodeRef member) {
   (relation.from.kind == ArgdownNodeRef::Kind::kNone ? relation.from : relation.to) = member;
   relations_.push_back(relation);  // DeduplicateRelations decides whether it stays
 }
 
-// Argdown's RELATION Exit, for all relations at once. Reading them one by one, Argdown drops a
-// relation when an equal one (a contradiction: either way round) was kept before it, and a
-// relation of a node to itself when a relation of its kind into that node was kept before it.
+// Argdown's RELATION Exit, for all relations at once. Reading them one by one, Argdown looks for
+// each relation among those kept from its source with the same target and type. That finds a
+// duplicate, a reversed contradiction — and, for a relation of a node to itself, any relation of
+// that type into the node, which the node's list holds too. So it drops a relation when an equal
+// one (a contradiction: either way round) was kept before it, and a relation of a node to itself
+// when a relation of its kind into that node was kept before it.
 // The first rule is first occurrence by key, which one batch insertion decides for all
 // relations without a cache miss per relation (a million statements' relations missed it
 // 1.5 million times while parsing). The second needs the order, and only nodes with a relation

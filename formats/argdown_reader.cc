@@ -684,7 +684,7 @@ bool ArgdownParser::ParseElementHeader(size_t member, bool allow_argument,
 }
 
 void ArgdownParser::SetReferenceTitle(ArgdownMember* member, const Token& t) {
-  std::string_view title = TextOf(t).substr(1, t.length - 2);
+  std::string_view title = t.title(text_);
   // Argdown's title pattern (.+) does not cross a line break; such a reference has no title.
   if (IsLineTerminatorText(title)) return;
   member->title = title;
@@ -700,7 +700,7 @@ bool ArgdownParser::ParseStatementHeader(size_t member) {
   }
   if (t.type == ArgdownToken::kStatementDefinition) {
     Next();
-    members_[member].title = TextOf(t).substr(1, t.length - 3);
+    members_[member].title = t.title(text_);
     members_[member].has_title = true;
   }
   return ParseDefinitionRest(member, t, "statement");
@@ -710,7 +710,7 @@ bool ArgdownParser::ParseArgumentHeader(size_t member) {
   Token t = Next();
   members_[member].is_argument = true;
   if (t.type == ArgdownToken::kArgumentReference) return ParseReferenceRest(member, t);
-  members_[member].title = TextOf(t).substr(1, t.length - 3);
+  members_[member].title = t.title(text_);
   members_[member].has_title = true;
   return ParseDefinitionRest(member, t, "argument");
 }

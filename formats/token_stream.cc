@@ -5,28 +5,6 @@
 #include "graph/flat_hash.h"
 
 namespace argmap {
-namespace {
-
-// The title between the brackets of a definition ([T]: <T>:) or reference ([T] <T>).
-void HashTitle(std::string_view text, Token* t) {
-  size_t brackets;
-  switch (t->type) {
-    case ArgdownToken::kStatementDefinition:
-    case ArgdownToken::kArgumentDefinition:
-      brackets = 3;
-      break;
-    case ArgdownToken::kStatementReference:
-    case ArgdownToken::kArgumentReference:
-      brackets = 2;
-      break;
-    default:
-      return;
-  }
-  if (t->length < brackets) return;
-  t->title_hash = FlatTitleIndex::Hash(text.substr(t->offset + 1, t->length - brackets));
-}
-
-}  // namespace
 
 TokenStream::TokenStream(std::string_view text) {
   lexer_.emplace(text);
@@ -64,7 +42,7 @@ void TokenStream::Lex() {
     while (chunk.size() < kChunkTokens && !eof) {
       Token& t = chunk.emplace_back(lexer_->Next());
       eof = t.type == ArgdownToken::kEof;
-      HashTitle(text, &t);
+      if (t.has_title()) t.title_hash = FlatTitleIndex::Hash(t.title(text));
     }
     std::unique_lock<std::mutex> lock(mutex_);
     changed_.wait(lock, [this] { return stop_ || chunks_.size() < kMaxChunksAhead; });
