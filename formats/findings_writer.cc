@@ -155,8 +155,9 @@ class QuotedTitles {
   std::vector<size_t> start_;  // id's quoted title is text_[start_[id], start_[id + 1])
 };
 
-// Appends findings as JSON, in exactly the bytes of nlohmann::ordered_json::dump(2) (SPEC §4 key
-// order), to its own buffer: one formatter per thread.
+// Appends findings as JSON lines of the report (SPEC §4 key order), one finding per line, as
+// the map's JSON writes one record per line: `{"check": ..., "evidence": [[{...}, ...]]}`, with
+// ", " and ": " between items, to its own buffer: one formatter per thread.
 class JsonFindingFormatter {
  public:
   // titles: every node's quoted title, or nullptr to quote each title where it is written.
@@ -172,33 +173,28 @@ class JsonFindingFormatter {
 
   // The finding at `index` of the report (the first one is not preceded by a comma).
   void Append(const Finding& f, size_t index) {
-    buffer_ += index == 0 ? "\n" : ",\n";
-    buffer_ += "    {\n      \"check\": ";
+    buffer_ += index == 0 ? "\n    {\"check\": " : ",\n    {\"check\": ";
     AppendQuoted(f.check);
-    buffer_ += ",\n      \"severity\": \"";
+    buffer_ += ", \"severity\": \"";
     buffer_ += SeverityName(f.severity);
-    buffer_ += "\",\n      \"nodes\": ";
-    Open();
-    for (NodeId id : f.nodes) {
-      Separate("        ");
-      AppendTitle(id);
+    buffer_ += "\", \"nodes\": [";
+    for (size_t i = 0; i < f.nodes.size(); ++i) {
+      if (i > 0) buffer_ += ", ";
+      AppendTitle(f.nodes[i]);
     }
-    Close("      ");
-    buffer_ += ",\n      \"message\": ";
+    buffer_ += "], \"message\": ";
     AppendQuoted(f.message);
-    buffer_ += ",\n      \"evidence\": ";
-    Open();
-    for (const EvidencePath& path : f.evidence) {
-      Separate("        ");
-      Open();
-      for (const PathStep& step : path) {
-        Separate("          ");
-        AppendStep(step);
+    buffer_ += ", \"evidence\": [";
+    for (size_t p = 0; p < f.evidence.size(); ++p) {
+      buffer_ += p > 0 ? ", [" : "[";
+      const EvidencePath& path = f.evidence[p];
+      for (size_t i = 0; i < path.size(); ++i) {
+        if (i > 0) buffer_ += ", ";
+        AppendStep(path[i]);
       }
-      Close("        ");
+      buffer_ += ']';
     }
-    Close("      ");
-    buffer_ += "\n    }";
+    buffer_ += "]}";
   }
 
  private:
@@ -213,49 +209,28 @@ class JsonFindingFormatter {
     }
   }
 
-  // An array's elements: Separate() before each, Close() after the last ("[]" when empty).
-  void Open() {
-    buffer_ += '[';
-    first_.push_back(true);
-  }
-  void Separate(std::string_view indent) {
-    buffer_ += first_.back() ? "\n" : ",\n";
-    buffer_ += indent;
-    first_.back() = false;
-  }
-  void Close(std::string_view indent) {
-    if (!first_.back()) {
-      buffer_ += '\n';
-      buffer_ += indent;
-    }
-    buffer_ += ']';
-    first_.pop_back();
-  }
-
   // A walk's step starts where the one before ended: its "from" repeats the bytes written for
   // that step's "to" (a copy from earlier in the buffer, not a second look-up and escape).
   void AppendStep(const PathStep& step) {
-    buffer_ += "{\n            \"from\": ";
+    buffer_ += "{\"from\": ";
     if (step.from == last_to_ && last_to_size_ > 0) {
       buffer_.append(buffer_, last_to_at_, last_to_size_);
     } else {
       AppendTitle(step.from);
     }
-    buffer_ += ",\n            \"relation\": \"";
+    buffer_ += ", \"relation\": \"";
     buffer_ += RelationName(step.relation);
-    buffer_ += step.sign > 0 ? "\",\n            \"sign\": \"+\",\n            \"to\": "
-                             : "\",\n            \"sign\": \"-\",\n            \"to\": ";
+    buffer_ += step.sign > 0 ? "\", \"sign\": \"+\", \"to\": " : "\", \"sign\": \"-\", \"to\": ";
     last_to_at_ = buffer_.size();
     AppendTitle(step.to);
     last_to_ = step.to;
     last_to_size_ = buffer_.size() - last_to_at_;
-    buffer_ += "\n          }";
+    buffer_ += '}';
   }
 
   const ArgumentMap& map_;
   const QuotedTitles* titles_;
   std::string buffer_;
-  std::vector<bool> first_;  // per open array: no element written yet
   // The quoted title of the last step's "to": where in buffer_, how long (0: none since the
   // buffer was last emptied), and the node.
   NodeId last_to_ = kNoNode;
@@ -270,21 +245,26 @@ class JsonFindingFormatter {
 // cores busy with either. At most kBuffers blocks are formatted ahead of the writing.
 class JsonFindingsWriter {
  public:
-  JsonFindingsWriter(const ArgumentMap& map, std::ostream& out) : map_(map), out_(out) {}
+  JsonFindingsWriter(const ArgumentMap& map, TitleTable table, std::ostream& out)
+      : map_(map), table_(table), out_(out) {}
 
   void Write(const std::vector<Finding>& findings) {
     out_ << "{\n  \"findings\": [";
-    size_t bytes = 0;  // estimated
+    size_t names = 0;  // the titles the report writes (a step's "from" is mostly a copy)
     for (size_t start = 0; start < findings.size();) {
       block_starts_.push_back(start);
-      start = BlockEnd(findings, start, &bytes);
+      start = BlockEnd(findings, start, &names);
     }
     block_starts_.push_back(findings.size());
     done_.assign(block_starts_.size() - 1, false);
-    // The table pays for itself when the report names nodes many more times than the map has
-    // ids (a title takes some 32 bytes of the report, with its key and indentation).
+    // The table quotes every id's title once, reading the records in order; without it, each
+    // title the report names is a read of a record far from the last. It pays for itself from
+    // about one name per two ids.
     std::optional<QuotedTitles> titles;
-    if (bytes / 32 > map_.next_id()) titles.emplace(map_);
+    if (table_ == TitleTable::kAlways ||
+        (table_ == TitleTable::kAuto && names > map_.next_id() / 2)) {
+      titles.emplace(map_);
+    }
     for (size_t i = 0; i < kBuffers; ++i) {
       formatters_.emplace_back(map_, titles ? &*titles : nullptr);
     }
@@ -299,9 +279,8 @@ class JsonFindingsWriter {
     Work(findings);
     if (helper.joinable()) helper.join();
     std::array<size_t, 3> counts = Count(findings);
-    out_ << (findings.empty() ? "]" : "\n  ]")
-         << ",\n  \"summary\": {\n    \"error\": " << counts[0]
-         << ",\n    \"warning\": " << counts[1] << ",\n    \"info\": " << counts[2] << "\n  }\n}\n";
+    out_ << (findings.empty() ? "]" : "\n  ]") << ",\n  \"summary\": {\"error\": " << counts[0]
+         << ", \"warning\": " << counts[1] << ", \"info\": " << counts[2] << "}\n}\n";
   }
 
  private:
@@ -343,19 +322,23 @@ class JsonFindingsWriter {
   static constexpr size_t kBlockBytes = 4 << 20;
 
   // The end of the block that starts at `start` (`start` itself at the end of the findings);
-  // adds the block's estimated size to *total.
-  static size_t BlockEnd(const std::vector<Finding>& findings, size_t start, size_t* total) {
+  // adds the titles the block names to *names.
+  static size_t BlockEnd(const std::vector<Finding>& findings, size_t start, size_t* names) {
     size_t bytes = 0, i = start;
     while (i < findings.size() && bytes < kBlockBytes) {
       const Finding& f = findings[i++];
-      bytes += 160 + f.message.size() + 48 * f.nodes.size();
-      for (const EvidencePath& path : f.evidence) bytes += 24 + 160 * path.size();
+      bytes += 96 + f.message.size() + 24 * f.nodes.size();
+      *names += f.nodes.size();
+      for (const EvidencePath& path : f.evidence) {
+        bytes += 4 + 96 * path.size();
+        *names += path.size();
+      }
     }
-    *total += bytes;
     return i;
   }
 
   const ArgumentMap& map_;
+  const TitleTable table_;
   std::ostream& out_;
   std::vector<size_t>
       block_starts_;  // block b is findings [block_starts_[b], block_starts_[b + 1])
@@ -382,8 +365,8 @@ void WriteFindingsText(const ArgumentMap& map, const std::vector<Finding>& findi
 }
 
 void WriteFindingsJson(const ArgumentMap& map, const std::vector<Finding>& findings,
-                       std::ostream& out) {
-  JsonFindingsWriter(map, out).Write(findings);
+                       std::ostream& out, TitleTable table) {
+  JsonFindingsWriter(map, table, out).Write(findings);
 }
 
 }  // namespace argmap

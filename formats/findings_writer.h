@@ -11,8 +11,10 @@
 //
 // JSON: {"findings": [{"check", "severity", "nodes": [titles], "message",
 // "evidence": [[{"from", "relation", "sign": "+"|"-", "to"}]]}], "summary": {"error", "warning",
-// "info"}}, keys in that order, two-space indentation. Titles are plain (no brackets); an earlier
-// inference step of a multi-step argument appears under its argument's title.
+// "info"}}, keys in that order; one finding per line and the summary on one line, items
+// separated by ", " and keys by ": ", as the map's JSON writes one record per line. Titles are
+// plain (no brackets); an earlier inference step of a multi-step argument appears under its
+// argument's title.
 #pragma once
 
 #include <ostream>
@@ -34,7 +36,12 @@ std::string FormatEvidencePath(const ArgumentMap& map, const EvidencePath& path)
 void WriteFindingsText(const ArgumentMap& map, const std::vector<Finding>& findings,
                        const TextStyle& style, std::ostream& out);
 
+// Whether the JSON writer quotes every node's title once into a table first, or each title
+// where the report names it: the same bytes either way. kAuto decides by how many titles the
+// report names; the others are for tests.
+enum class TitleTable { kAuto, kAlways, kNever };
+
 void WriteFindingsJson(const ArgumentMap& map, const std::vector<Finding>& findings,
-                       std::ostream& out);
+                       std::ostream& out, TitleTable table = TitleTable::kAuto);
 
 }  // namespace argmap
