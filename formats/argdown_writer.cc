@@ -13,12 +13,13 @@ namespace argmap {
 namespace {
 
 constexpr size_t kFlushBytes = 1 << 16;
-constexpr std::string_view kFullwidthBracket = "\xEF\xBC\xBD";  // U+FF3D ］
-constexpr std::string_view kFullwidthGreater = "\xEF\xBC\x9E";  // U+FF1E ＞
-constexpr std::string_view kFullwidthParen = "\xEF\xBC\x89";    // U+FF09 ）
-constexpr std::string_view kFullwidthPlus = "\xEF\xBC\x8B";     // U+FF0B ＋
-constexpr std::string_view kFullwidthLowLine = "\xEF\xBC\xBF";  // U+FF3F ＿
-constexpr std::string_view kHyphen = "\xE2\x80\x90";            // U+2010 ‐
+constexpr std::string_view kFullwidthBracket = "\xEF\xBC\xBD";    // U+FF3D ］
+constexpr std::string_view kFullwidthGreater = "\xEF\xBC\x9E";    // U+FF1E ＞
+constexpr std::string_view kFullwidthParen = "\xEF\xBC\x89";      // U+FF09 ）
+constexpr std::string_view kFullwidthLeftParen = "\xEF\xBC\x88";  // U+FF08 （
+constexpr std::string_view kFullwidthPlus = "\xEF\xBC\x8B";       // U+FF0B ＋
+constexpr std::string_view kFullwidthLowLine = "\xEF\xBC\xBF";    // U+FF3F ＿
+constexpr std::string_view kHyphen = "\xE2\x80\x90";              // U+2010 ‐
 
 char At(std::string_view text, size_t i) { return i < text.size() ? text[i] : '\0'; }
 
@@ -102,10 +103,20 @@ enum class TextContext { kText, kRule };
 
 // The characters that may need an escape or a replacement, or that change what Argdown's lexer
 // does with a following blank; everything else is copied in runs.
-constexpr ByteSet kTextSpecials(" \t\r\n\\[]<>#*_{}/=.:");
-constexpr ByteSet kRuleSpecials(" \t\r\n\\{}-/.:,");
-constexpr ByteSet kStatementTitleSpecials("\r\n]\xE2");
-constexpr ByteSet kArgumentTitleSpecials("\r\n>\xE2");
+constexpr ByteSet kTextSpecials(" \t\r\n\\[]<>#*_{}/=.:(");
+constexpr ByteSet kRuleSpecials(" \t\r\n\\{}-/.:,(");
+constexpr ByteSet kStatementTitleSpecials("\r\n]\xE2(");
+constexpr ByteSet kArgumentTitleSpecials("\r\n>\xE2(");
+
+// Argdown's CLI replaces `@include(...)` (up to the next `)`, anywhere after it) with a file
+// before it parses, and the reader rejects it. A map's text may hold "@include(" without such a
+// `)`, but the written file has `)`s of its own: so no "@include(" is ever written. Whether the
+// `(` about to be written would complete one:
+bool CompletesInclude(const std::string& out) {
+  constexpr std::string_view kInclude = "@include";
+  return out.size() >= kInclude.size() &&
+         std::string_view(out).substr(out.size() - kInclude.size()) == kInclude;
+}
 // Argdown's "unused control characters": each is a token of its own that takes one blank after
 // it; a second blank would start a token, and Argdown skips blanks there.
 constexpr ByteSet kControlCharacters("@#*_[],.:;</>-(){}");
@@ -202,6 +213,13 @@ void AppendEscaped(std::string_view text, TextContext context, std::string* out)
       }
       continue;
     }
+    if (c == '(') {  // escaped only where it would complete "@include("
+      const bool escape = CompletesInclude(*out);
+      if (escape) out->push_back('\\');
+      out->push_back(c);
+      state = escape ? BlankState::kEscape : BlankState::kControl;
+      continue;
+    }
     if (ActionFor(text, i) == TextAction::kEscape) {
       out->push_back('\\');
       out->push_back(c);
@@ -240,6 +258,12 @@ void AppendTitle(std::string_view title, char close, std::string* out) {
     done = i + 1;
     if (title[i] == close) {
       out->append(close == ']' ? kFullwidthBracket : kFullwidthGreater);
+    } else if (title[i] == '(') {  // titles have no escapes
+      if (CompletesInclude(*out)) {
+        out->append(kFullwidthLeftParen);
+      } else {
+        out->push_back('(');
+      }
     } else if (title[i] == '\r' || title[i] == '\n') {
       out->push_back(' ');
     } else if (IsLineSeparatorAt(title, i)) {  // JavaScript's `.` does not match it either
@@ -271,6 +295,8 @@ void AppendTag(std::string_view tag, std::string* out) {
       out->push_back(' ');
     } else if (c == ')') {
       out->append(kFullwidthParen);
+    } else if (c == '(' && CompletesInclude(*out)) {
+      out->append(kFullwidthLeftParen);
     } else {
       out->push_back(c);
     }

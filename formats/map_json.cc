@@ -49,10 +49,17 @@ void AppendUnicodeEscape(unsigned code, std::string* out) {
   out->append(escape, sizeof escape);
 }
 
-// ASCII that needs an escape: JSON's own, plus what kYamlSafe adds.
+// ASCII that needs an escape: JSON's own, plus what kYamlSafe adds ('(' only after "@include",
+// see IncludeAt).
 constexpr bool NeedsEscape(unsigned c, bool yaml) {
   if (c < 0x20 || c == '"' || c == '\\') return true;
-  return yaml && (c == '{' || c == '}' || c == '=' || c == 0x7F);
+  return yaml && (c == '{' || c == '}' || c == '=' || c == 0x7F || c == '(');
+}
+
+// Whether the '(' at text[i] follows "@include": Argdown's CLI would read `@include(...)` in the
+// written file as a file to include, so kYamlSafe writes that '(' as \u0028.
+bool IncludeAt(std::string_view text, size_t i) {
+  return i >= 8 && text.substr(i - 8, 8) == "@include";
 }
 
 void AppendAsciiEscape(unsigned c, std::string* out) {
@@ -126,6 +133,10 @@ bool AppendJsonString(std::string_view text, std::string* out, JsonStyle style) 
       ++i;
       continue;
     }
+    if (text[i] == '(' && !IncludeAt(text, i)) {  // not verbatim under kYamlSafe
+      ++i;
+      continue;
+    }
     unsigned c = ByteAt(text, i);
     size_t length = c < 0x80 ? 1 : Utf8SequenceLength(text, i);
     bool c1_control = yaml && c == 0xC2 && ByteAt(text, i + 1) < 0xA0;  // U+0080..U+009F
@@ -173,7 +184,8 @@ bool AppendJsonValue(std::string_view json, std::string* out, JsonStyle style) {
     } else if (c == '"') {
       in_string = false;
       out->push_back(c);
-    } else if (yaml && (c == '{' || c == '}' || c == '=' || c == 0x7F)) {
+    } else if (yaml && (c == '{' || c == '}' || c == '=' || c == 0x7F ||
+                        (c == '(' && IncludeAt(*out, out->size())))) {
       AppendUnicodeEscape(static_cast<unsigned char>(c), out);
     } else if (yaml && ByteAt(json, i) == 0xC2 && ByteAt(json, i + 1) < 0xA0) {
       AppendUnicodeEscape(ByteAt(json, ++i), out);  // a C1 control character

@@ -452,11 +452,11 @@ TEST_CASE("random texts and rules of Argdown syntax read back as written", "[for
   // Seeded, so the same texts every run. Line breaks become spaces and the reader trims texts,
   // so the texts here have neither at their ends.
   const std::vector<std::string> atoms = {
-      "a",   "b",  " ",  ".",  ":",    "\\", "[",    "]",  "<",      ">",  "#",
-      "*",   "_",  "{",  "}",  "/",    "=",  "-",    "+",  ",",      ";",  "(",
-      ")",   "@",  "\"", "'",  "A",    "up", "+1",   "->", "\t",     "  ", "\xC3\xBC",
-      "===", "//", "/*", "*/", "<!--", "--", "e.g.", "#(", "[x](y)", "@[", "\xF0\x9F\x98\x80",
-      "**",  "__", ". ", ": ", ", "};
+      "a",   "b",  " ",  ".",  ":",    "\\",      "[",    "]",  "<",      ">",  "#",
+      "*",   "_",  "{",  "}",  "/",    "=",       "-",    "+",  ",",      ";",  "(",
+      ")",   "@",  "\"", "'",  "A",    "up",      "+1",   "->", "\t",     "  ", "\xC3\xBC",
+      "===", "//", "/*", "*/", "<!--", "--",      "e.g.", "#(", "[x](y)", "@[", "\xF0\x9F\x98\x80",
+      "**",  "__", ". ", ": ", ", ",   "@include"};
   std::mt19937 random(20240601);
   auto random_text = [&] {
     std::string text = "x";
@@ -475,6 +475,51 @@ TEST_CASE("random texts and rules of Argdown syntax read back as written", "[for
     AddArgument(map, argument);
     CheckRoundTrip(map, "random-" + std::to_string(round) + ".argdown");
   }
+}
+
+TEST_CASE("no @include( is written: texts, rules, data and sections keep theirs escaped",
+          "[formats]") {
+  // Argdown's CLI would read `@include(` up to any later `)` of the file as a file to include
+  // (and argmap's reader rejects it), so the writer never writes one.
+  ArgumentMap map;
+  map.set_metadata({{"note", "\"see @include(x\""}});
+  Statement s =
+      Make("S", "Write @include( here, and @include(file) there.", Role::kClaim, "Part @include(1");
+  s.data = {{"k@include(", "\"@include(v\""}, {"list", "[\"@include(w)\"]"}};
+  s.source = "@include(source";
+  NodeId a = AddStatement(map, s);
+  NodeId b = AddStatement(map, Make("T", "then"));
+  Argument argument;
+  argument.title = "A";
+  argument.steps = {Step({a}, b, "rule @include(r")};
+  AddArgument(map, argument);
+  std::string written = Argdown(map);
+  CHECK(written.find("@include(") == std::string::npos);
+  CHECK(written.find("Write @include\\( here, and @include\\(file) there.") != std::string::npos);
+  CHECK(written.find("\"see @include\\u0028x\"") != std::string::npos);
+  CheckRoundTrip(map, "include.argdown");
+}
+
+TEST_CASE("@include( in a title or tag is written with a fullwidth parenthesis", "[formats]") {
+  ArgumentMap map;  // titles are read without escapes, tags up to their `)`
+  Statement s = Make("Claim@include( 468", "Text.");
+  s.tags = {"t@include(x"};
+  NodeId a = AddStatement(map, s);
+  Argument argument;
+  argument.title = "Arg @include(y";
+  AddArgument(map, argument);
+  AddRelation(map, RelationType::kSupports, a, map.FindArgument("Arg @include(y")->id);
+  std::string written = Argdown(map);
+  CHECK(written ==
+        "[Claim@include\xEF\xBC\x88 468]: Text. #(t@include\xEF\xBC\x88x)\n\n"
+        "<Arg @include\xEF\xBC\x88y>\n\n[Claim@include\xEF\xBC\x88 468]\n"
+        "  +> <Arg @include\xEF\xBC\x88y>\n");
+  ArgumentMap reread;
+  std::string diagnostics;
+  Status status = Read(written, "include-titles.argdown", &reread, &diagnostics);
+  INFO(status.message() << "\n" << diagnostics);
+  REQUIRE(status.ok());
+  CHECK(reread.FindStatement("Claim@include\xEF\xBC\x88 468") != nullptr);
 }
 
 TEST_CASE("a line separator in a title becomes a space", "[formats]") {
