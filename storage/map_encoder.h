@@ -29,7 +29,8 @@ class MapEncoder {
   MapEncoder(const ArgumentMap& map, std::string_view name, uint64_t map_id)
       : map_(map), name_(name), map_id_(map_id) {}
 
-  // How many keys the Encode* calls produce together.
+  // At most how many keys the Encode* calls produce together (exact but for the adjacency
+  // index, where it counts every node).
   size_t KeyCount() const;
 
   Status EncodeAdjacency(EntrySink* sink) const;
