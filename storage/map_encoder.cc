@@ -92,16 +92,21 @@ Status MapEncoder::EncodeHeader(EntrySink* sink) const {
 }
 
 Status MapEncoder::EncodeRecords(EntrySink* sink) const {
+  Status s = EncodeNodeRecords(sink);
+  return s.ok() ? EncodeEdgeRecords(sink) : s;
+}
+
+Status MapEncoder::EncodeNodeRecords(EntrySink* sink) const {
   v1::Statement statement;
   v1::Argument argument;
-  v1::Relation relation;
   Status s = PutRecords(map_.statements(), map_id_, keys::RecordKind::kStatement, &statement, sink);
-  if (s.ok()) {
-    s = PutRecords(map_.arguments(), map_id_, keys::RecordKind::kArgument, &argument, sink);
-  }
-  if (s.ok()) {
-    s = PutRecords(map_.relations(), map_id_, keys::RecordKind::kRelation, &relation, sink);
-  }
+  if (!s.ok()) return s;
+  return PutRecords(map_.arguments(), map_id_, keys::RecordKind::kArgument, &argument, sink);
+}
+
+Status MapEncoder::EncodeEdgeRecords(EntrySink* sink) const {
+  v1::Relation relation;
+  Status s = PutRecords(map_.relations(), map_id_, keys::RecordKind::kRelation, &relation, sink);
   if (!s.ok()) return s;
   std::vector<v1::StepRef> steps;
   for (const Argument& a : map_.arguments()) {

@@ -36,7 +36,11 @@ class MapEncoder {
   Status EncodeAdjacency(EntrySink* sink) const;
   Status EncodeHeader(EntrySink* sink) const;
   Status EncodeRecords(EntrySink* sink) const;  // statements, arguments, relations, steps
-  Status EncodeTitles(EntrySink* sink) const;   // statements' titles, then arguments'
+  // The two halves of EncodeRecords, each a contiguous key range of its own, so that they can
+  // be encoded on different threads into different table files.
+  Status EncodeNodeRecords(EntrySink* sink) const;  // statements, arguments
+  Status EncodeEdgeRecords(EntrySink* sink) const;  // relations, steps
+  Status EncodeTitles(EntrySink* sink) const;       // statements' titles, then arguments'
   // One kind's titles: a contiguous key range of its own, so that the two kinds can be encoded
   // on different threads into different table files.
   Status EncodeTitles(keys::TitleKind kind, EntrySink* sink) const;
