@@ -380,6 +380,7 @@ class MapChecker {
     auto missing_title = [this](const TitleEntry& e) {
       Problem(TitleKey(e), "missing title index entry for node " + std::to_string(e.node));
     };
+    const std::string adjacency_end = keys::PrefixEnd(keys::AdjacencyPrefix(map_id_));
     std::unique_ptr<Database::Scan> scan = db_->NewScan(keys::MapPrefix(map_id_), true);
     v1::IndexEntry value;
     for (rocksdb::Iterator& it = scan->it(); it.Valid(); it.Next()) {
@@ -389,7 +390,7 @@ class MapChecker {
         CheckAdjacencyRecord(key, parsed.id, it.value());
         continue;
       }
-      if (key[keys::kMapPrefixSize] > 'A') MissingAdjacencyBefore(UINT64_MAX);  // past the index
+      if (key >= adjacency_end) MissingAdjacencyBefore(UINT64_MAX);  // past the index
       if (parsed.part == Part::kHeader || parsed.part == Part::kRecord) continue;
       bool value_ok = value.ParseFromArray(it.value().data(), it.value().size());
       if (parsed.part == Part::kTitle && parsed.kind >= 1 && parsed.kind <= 2) {
