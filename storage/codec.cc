@@ -27,6 +27,55 @@ bool FromProto(int proto, RelationType* type) {
   return true;
 }
 
+namespace {
+
+// The directed_types column of NodeAdjacency: 16 * direction + RelationType.
+constexpr uint32_t kDirectionFactor = 16;
+
+uint32_t DirectedType(const AdjacencyEntry& e) {
+  return static_cast<uint32_t>(e.direction) * kDirectionFactor + static_cast<uint32_t>(e.type);
+}
+
+}  // namespace
+
+void ToProto(std::span<const AdjacencyEntry> entries, v1::NodeAdjacency* proto) {
+  google::protobuf::RepeatedField<uint32_t>* types = proto->mutable_directed_types();
+  google::protobuf::RepeatedField<uint64_t>* edges = proto->mutable_edges();
+  google::protobuf::RepeatedField<uint64_t>* others = proto->mutable_others();
+  const int n = static_cast<int>(entries.size());
+  types->Resize(n, 0);
+  edges->Resize(n, 0);
+  others->Resize(n, 0);
+  for (int i = 0; i < n; ++i) {
+    const AdjacencyEntry& e = entries[i];
+    types->Set(i, DirectedType(e));
+    edges->Set(i, e.edge);
+    others->Set(i, e.other);
+  }
+}
+
+bool FromProto(const v1::NodeAdjacency& proto, NodeId node, std::vector<AdjacencyEntry>* out) {
+  const int n = proto.directed_types_size();
+  if (proto.edges_size() != n || proto.others_size() != n) return false;
+  out->reserve(out->size() + n);
+  for (int i = 0; i < n; ++i) {
+    AdjacencyEntry e;
+    e.node = node;
+    e.edge = proto.edges(i);
+    e.other = proto.others(i);
+    const uint32_t directed_type = proto.directed_types(i);
+    const uint32_t direction = directed_type / kDirectionFactor;
+    if (direction > 1 || e.other == kNoNode ||
+        !FromProto(static_cast<int>(directed_type % kDirectionFactor), &e.type)) {
+      return false;
+    }
+    e.direction = static_cast<keys::Direction>(direction);
+    if (i > 0 && !(out->back() < e)) return false;
+    out->push_back(e);
+  }
+  return true;
+}
+
 void ToProto(const DataEntries& data, google::protobuf::RepeatedPtrField<v1::DataEntry>* proto) {
   proto->Clear();
   proto->Reserve(static_cast<int>(data.size()));

@@ -7,11 +7,14 @@
 // Thread-safety: pure functions.
 #pragma once
 
+#include <span>
 #include <string_view>
+#include <vector>
 
 #include "graph/argument_map.h"
 #include "graph/model.h"
 #include "proto/argmap.pb.h"
+#include "storage/map_index.h"
 
 namespace argmap {
 
@@ -28,6 +31,15 @@ void FromProto(google::protobuf::RepeatedPtrField<v1::DataEntry>* proto, DataEnt
 
 // A map's header: name, title, metadata, next_id and record counts.
 void ToProto(std::string_view name, const ArgumentMap& map, v1::MapRecord* proto);
+
+// A node's adjacency record from its entries: all at one node, in key order (direction, type,
+// edge). Reuses the columns' storage, so a bulk write may pass one message for every node.
+void ToProto(std::span<const AdjacencyEntry> entries, v1::NodeAdjacency* proto);
+// Appends the record's entries at `node` to *out. False (then *out may hold a part) when the
+// columns differ in length, a direction or type is out of range, an end names node 0, or the
+// entries are not strictly ascending in (direction, type, edge). An empty record decodes to no
+// entries; whether that is acceptable is the caller's call.
+bool FromProto(const v1::NodeAdjacency& proto, NodeId node, std::vector<AdjacencyEntry>* out);
 
 v1::RelationType ToProto(RelationType type);
 bool FromProto(int proto, RelationType* type);  // false when out of range

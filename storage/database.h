@@ -30,7 +30,9 @@
 
 namespace argmap {
 
-inline constexpr uint32_t kSchemaVersion = 1;
+// 1: the adjacency index had one key per edge end; 2: one NodeAdjacency record per node. No
+// migration: a store of version 1 is refused and its maps are imported again.
+inline constexpr uint32_t kSchemaVersion = 2;
 
 class Database {
  public:

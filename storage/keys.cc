@@ -124,27 +124,16 @@ std::string AdjacencyPrefix(uint64_t map_id) {
   return key;
 }
 
-std::string AdjacencyPrefix(uint64_t map_id, NodeId node) {
-  std::string key = AdjacencyPrefix(map_id);
-  AppendFixed64(&key, node);
-  return key;
-}
-
-void SetAdjacencyKey(std::string* out, uint64_t map_id, NodeId node, Direction dir,
-                     RelationType type, EdgeId edge) {
+void SetAdjacencyKey(std::string* out, uint64_t map_id, NodeId node) {
   char buf[kAdjacencyKeySize];
   StoreMapPrefix(buf, map_id, kAdjacencyTag);
   StoreFixed64(buf + kMapPrefixSize + 1, node);
-  buf[kMapPrefixSize + 9] = static_cast<char>(dir);
-  buf[kMapPrefixSize + 10] = static_cast<char>(type);
-  StoreFixed64(buf + kMapPrefixSize + 11, edge);
   out->assign(buf, sizeof buf);
 }
 
-std::string AdjacencyKey(uint64_t map_id, NodeId node, Direction dir, RelationType type,
-                         EdgeId edge) {
+std::string AdjacencyKey(uint64_t map_id, NodeId node) {
   std::string key;
-  SetAdjacencyKey(&key, map_id, node, dir, type, edge);
+  SetAdjacencyKey(&key, map_id, node);
   return key;
 }
 
@@ -194,12 +183,9 @@ ParsedKey ParseKey(std::string_view key) {
       }
       break;
     case kAdjacencyTag:
-      if (rest.size() == 18) {
+      if (rest.size() == 8) {  // a longer key is not argmap's (schema 1 had per-edge keys)
         parsed.part = ParsedKey::Part::kAdjacency;
         parsed.id = DecodeFixed64(rest.data());
-        parsed.direction = static_cast<uint8_t>(rest[8]);
-        parsed.type = static_cast<uint8_t>(rest[9]);
-        parsed.edge = DecodeFixed64(rest.data() + 10);
       }
       break;
   }

@@ -6,15 +6,15 @@
 //   "M" map(8) "R" kind(1) id(8)          a record: 1 Statement, 2 Argument, 3 Relation, 4 StepRef
 //   "M" map(8) "T" kind(1) title          IndexEntry: the node with this title (1 statement,
 //                                         2 argument)
-//   "M" map(8) "A" node(8) dir(1) type(1) edge(8)
-//                                         IndexEntry: the other end of an edge at `node`
-//                                         (dir 0 outgoing, 1 incoming; type as RelationType)
+//   "M" map(8) "A" node(8)                NodeAdjacency: every edge end at `node` (only for a
+//                                         node that has edges)
 //
 // Numbers are fixed-width big-endian, so a scan visits ids in ascending order. Map data hangs
 // under a numeric map id, not the name, so a name may be any UTF-8 and a map is replaced by
 // pointing its name at new data. Inside a map, records sort statements, arguments, relations,
 // steps: a whole-map load is one scan of the "R" range in an order in which every record's
-// references are already loaded.
+// references are already loaded. The adjacency index has one key per node, not per edge end, so
+// that `show` reads a node's neighbours with one Get and a whole-map write puts a key per node.
 //
 // Thread-safety: pure functions.
 #pragma once
@@ -33,7 +33,7 @@ enum class Direction : uint8_t { kOut = 0, kIn = 1 };
 
 inline constexpr size_t kMapPrefixSize = 9;  // "M" map(8)
 inline constexpr size_t kRecordKeySize = kMapPrefixSize + 10;
-inline constexpr size_t kAdjacencyKeySize = kMapPrefixSize + 19;
+inline constexpr size_t kAdjacencyKeySize = kMapPrefixSize + 9;
 
 std::string StoreInfoKey();
 std::string MapNameKey(std::string_view name);
@@ -47,15 +47,12 @@ std::string RecordKey(uint64_t map_id, RecordKind kind, uint64_t id);
 std::string TitlesPrefix(uint64_t map_id);
 std::string TitleKey(uint64_t map_id, TitleKind kind, std::string_view title);
 std::string AdjacencyPrefix(uint64_t map_id);
-std::string AdjacencyPrefix(uint64_t map_id, NodeId node);
-std::string AdjacencyKey(uint64_t map_id, NodeId node, Direction dir, RelationType type,
-                         EdgeId edge);
+std::string AdjacencyKey(uint64_t map_id, NodeId node);
 
 // Allocation-free variants for bulk writes: replace *out with the key.
 void SetRecordKey(std::string* out, uint64_t map_id, RecordKind kind, uint64_t id);
 void SetTitleKey(std::string* out, uint64_t map_id, TitleKind kind, std::string_view title);
-void SetAdjacencyKey(std::string* out, uint64_t map_id, NodeId node, Direction dir,
-                     RelationType type, EdgeId edge);
+void SetAdjacencyKey(std::string* out, uint64_t map_id, NodeId node);
 
 // The smallest key greater than every key that starts with `prefix` ("" if there is none).
 std::string PrefixEnd(std::string_view prefix);
@@ -68,9 +65,6 @@ struct ParsedKey {
   std::string_view name;  // kMapName: the map name; kTitle: the title (views into the key)
   uint8_t kind = 0;       // kRecord: RecordKind; kTitle: TitleKind
   uint64_t id = 0;        // kRecord: the record id; kAdjacency: the node
-  uint8_t direction = 0;  // kAdjacency
-  uint8_t type = 0;       // kAdjacency: RelationType as stored (may be out of range)
-  uint64_t edge = 0;      // kAdjacency
 };
 ParsedKey ParseKey(std::string_view key);
 

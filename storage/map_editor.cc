@@ -1,5 +1,8 @@
 #include "storage/map_editor.h"
 
+#include <algorithm>
+#include <utility>
+
 #include "storage/codec.h"
 #include "storage/database.h"
 #include "storage/keys.h"
@@ -18,22 +21,61 @@ void MapEditor::PutRecord(keys::RecordKind kind, uint64_t id, const std::string&
   batch_.Put(keys::RecordKey(reader_.map_id(), kind, id), value);
 }
 
-void MapEditor::PutIndex(const std::string& key, NodeId node) {
-  v1::IndexEntry entry;
-  entry.set_node(node);
-  batch_.Put(key, entry.SerializeAsString());
-}
-
 void MapEditor::PutTitle(keys::TitleKind kind, const std::string& title, NodeId id) {
-  PutIndex(keys::TitleKey(reader_.map_id(), kind, title), id);
+  v1::IndexEntry entry;
+  entry.set_node(id);
+  batch_.Put(keys::TitleKey(reader_.map_id(), kind, title), entry.SerializeAsString());
 }
 
-void MapEditor::PutAdjacency(const AdjacencyEntry& e) {
-  PutIndex(keys::AdjacencyKey(reader_.map_id(), e.node, e.direction, e.type, e.edge), e.other);
+Status MapEditor::EdgesOf(NodeId node, NodeEdges** edges) {
+  auto [it, inserted] = edges_.try_emplace(node);
+  *edges = &it->second;
+  if (!inserted) return Status::Ok();
+  Status s = reader_.ReadAdjacency(node, &it->second.entries);
+  if (!s.ok()) edges_.erase(it);
+  return s;
 }
 
-void MapEditor::DeleteAdjacency(const AdjacencyEntry& e) {
-  batch_.Delete(keys::AdjacencyKey(reader_.map_id(), e.node, e.direction, e.type, e.edge));
+Status MapEditor::PutAdjacency(const AdjacencyEntry& e) {
+  NodeEdges* edges = nullptr;
+  if (Status s = EdgesOf(e.node, &edges); !s.ok()) return s;
+  auto at = std::lower_bound(edges->entries.begin(), edges->entries.end(), e);
+  if (at != edges->entries.end() && !(e < *at)) {
+    *at = e;  // the same edge end: the other end may have changed
+  } else {
+    edges->entries.insert(at, e);
+  }
+  edges->changed = true;
+  return Status::Ok();
+}
+
+Status MapEditor::DeleteAdjacency(const AdjacencyEntry& e) {
+  NodeEdges* edges = nullptr;
+  if (Status s = EdgesOf(e.node, &edges); !s.ok()) return s;
+  auto at = std::lower_bound(edges->entries.begin(), edges->entries.end(), e);
+  if (at != edges->entries.end() && !(e < *at)) {
+    edges->entries.erase(at);
+    edges->changed = true;
+  }
+  return Status::Ok();
+}
+
+template <typename Record>
+Status MapEditor::PutAdjacencyOf(const Record& record) {
+  Status s;
+  ForEachAdjacency(record, [&](const AdjacencyEntry& e) {
+    if (s.ok()) s = PutAdjacency(e);
+  });
+  return s;
+}
+
+template <typename Record>
+Status MapEditor::DeleteAdjacencyOf(const Record& record) {
+  Status s;
+  ForEachAdjacency(record, [&](const AdjacencyEntry& e) {
+    if (s.ok()) s = DeleteAdjacency(e);
+  });
+  return s;
 }
 
 Status MapEditor::PutStatement(NodeId id) {
@@ -52,12 +94,12 @@ Status MapEditor::PutStatement(NodeId id) {
   return Status::Ok();
 }
 
-void MapEditor::DeleteArgumentIndexes(const Argument& old) {
+Status MapEditor::DeleteArgumentIndexes(const Argument& old) {
   batch_.Delete(keys::TitleKey(reader_.map_id(), keys::TitleKind::kArgument, old.title));
-  ForEachAdjacency(old, [this](const AdjacencyEntry& e) { DeleteAdjacency(e); });
   ForEachEarlierStep(old, [this](NodeId node, uint32_t) {
     batch_.Delete(keys::RecordKey(reader_.map_id(), keys::RecordKind::kStep, node));
   });
+  return DeleteAdjacencyOf(old);
 }
 
 Status MapEditor::PutArgument(NodeId id) {
@@ -66,12 +108,14 @@ Status MapEditor::PutArgument(NodeId id) {
   Argument old;
   bool found = false;
   if (Status s = reader_.ReadArgument(id, &old, &found); !s.ok()) return s;
-  if (found) DeleteArgumentIndexes(old);
+  if (found) {
+    if (Status s = DeleteArgumentIndexes(old); !s.ok()) return s;
+  }
   v1::Argument proto;
   ToProto(*argument, &proto);
   PutRecord(keys::RecordKind::kArgument, id, proto.SerializeAsString());
   PutTitle(keys::TitleKind::kArgument, argument->title, id);
-  ForEachAdjacency(*argument, [this](const AdjacencyEntry& e) { PutAdjacency(e); });
+  if (Status s = PutAdjacencyOf(*argument); !s.ok()) return s;
   ForEachEarlierStep(*argument, [&](NodeId node, uint32_t step) {
     v1::StepRef ref;
     ref.set_node(node);
@@ -88,32 +132,28 @@ Status MapEditor::PutRelation(EdgeId id) {
   Relation old;
   bool found = false;
   if (Status s = reader_.ReadRelation(id, &old, &found); !s.ok()) return s;
-  if (found) ForEachAdjacency(old, [this](const AdjacencyEntry& e) { DeleteAdjacency(e); });
+  if (found) {
+    if (Status s = DeleteAdjacencyOf(old); !s.ok()) return s;
+  }
   v1::Relation proto;
   ToProto(*relation, &proto);
   PutRecord(keys::RecordKind::kRelation, id, proto.SerializeAsString());
-  ForEachAdjacency(*relation, [this](const AdjacencyEntry& e) { PutAdjacency(e); });
-  return Status::Ok();
+  return PutAdjacencyOf(*relation);
 }
 
 Status MapEditor::DeleteEdgesAt(NodeId node) {
-  std::unique_ptr<Database::Scan> scan =
-      db_->NewScan(keys::AdjacencyPrefix(reader_.map_id(), node));
-  v1::IndexEntry entry;
-  for (; scan->it().Valid(); scan->it().Next()) {
-    std::string_view key(scan->it().key().data(), scan->it().key().size());
-    keys::ParsedKey parsed = keys::ParseKey(key);
-    RelationType type;
-    if (parsed.part != keys::ParsedKey::Part::kAdjacency || !FromProto(parsed.type, &type) ||
-        parsed.direction > 1 ||
-        !entry.ParseFromArray(scan->it().value().data(), scan->it().value().size())) {
-      return reader_.Corrupt(key, "is not a valid adjacency entry");
+  NodeEdges* edges = nullptr;
+  if (Status s = EdgesOf(node, &edges); !s.ok()) return s;
+  std::vector<AdjacencyEntry> ends = std::move(edges->entries);
+  edges->entries.clear();
+  edges->changed = edges->changed || !ends.empty();
+  for (const AdjacencyEntry& e : ends) {
+    if (Status s = DeleteAdjacency({e.other, e.edge, node, Opposite(e.direction), e.type});
+        !s.ok()) {
+      return s;
     }
-    auto direction = static_cast<keys::Direction>(parsed.direction);
-    batch_.Delete(scan->it().key());
-    DeleteAdjacency({entry.node(), parsed.edge, node, Opposite(direction), type});
   }
-  return db_->Convert(scan->it().status(), "reading map " + reader_.map_name());
+  return Status::Ok();
 }
 
 Status MapEditor::ApplyRemoval(const Removal& removal) {
@@ -125,7 +165,7 @@ Status MapEditor::ApplyRemoval(const Removal& removal) {
   }
   for (const Argument& a : removal.arguments) {
     batch_.Delete(keys::RecordKey(map_id, keys::RecordKind::kArgument, a.id));
-    DeleteArgumentIndexes(a);
+    if (Status st = DeleteArgumentIndexes(a); !st.ok()) return st;
     if (Status st = DeleteEdgesAt(a.id); !st.ok()) return st;
     for (const InferenceStep& step : a.steps) {
       if (Status st = DeleteEdgesAt(step.node); !st.ok()) return st;
@@ -133,7 +173,7 @@ Status MapEditor::ApplyRemoval(const Removal& removal) {
   }
   for (const Relation& r : removal.relations) {
     batch_.Delete(keys::RecordKey(map_id, keys::RecordKind::kRelation, r.id));
-    ForEachAdjacency(r, [this](const AdjacencyEntry& e) { DeleteAdjacency(e); });
+    if (Status st = DeleteAdjacencyOf(r); !st.ok()) return st;
   }
   for (NodeId id : removal.changed_arguments) {
     if (Status st = PutArgument(id); !st.ok()) return st;
@@ -141,7 +181,24 @@ Status MapEditor::ApplyRemoval(const Removal& removal) {
   return Status::Ok();
 }
 
+void MapEditor::WriteAdjacency() {
+  std::string key, value;
+  v1::NodeAdjacency proto;
+  for (const auto& [node, edges] : edges_) {
+    if (!edges.changed) continue;
+    keys::SetAdjacencyKey(&key, reader_.map_id(), node);
+    if (edges.entries.empty()) {
+      batch_.Delete(key);
+      continue;
+    }
+    ToProto(edges.entries, &proto);
+    proto.SerializeToString(&value);
+    batch_.Put(key, value);
+  }
+}
+
 Status MapEditor::Commit() {
+  WriteAdjacency();
   v1::MapRecord header;
   ToProto(reader_.map_name(), map_, &header);
   batch_.Put(keys::HeaderKey(reader_.map_id()), header.SerializeAsString());

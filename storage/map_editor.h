@@ -6,12 +6,20 @@
 // Deletes of an operation precede its puts in the batch, so a key that is both deleted and put
 // ends up put.
 //
+// The adjacency index holds one record per node (keys.h), so an edge end is added or removed by
+// a read-modify-write of its node's record. The editor reads each node's record once into a
+// cache, applies every change of the command there (a removal touches the same node many
+// times), and Commit writes each changed record once: a node left without edges has its key
+// deleted.
+//
 // Ownership: borrows the Database and the map. Thread-safety: none; one editor per change.
 #pragma once
 
 #include <rocksdb/write_batch.h>
 
+#include <map>
 #include <string>
+#include <vector>
 
 #include "graph/argument_map.h"
 #include "storage/map_index.h"
@@ -30,22 +38,35 @@ class MapEditor {
   Status PutArgument(NodeId id);
   Status PutRelation(EdgeId id);
   Status ApplyRemoval(const Removal& removal);
-  Status Commit();  // the header from the map, then one synced write
+  Status Commit();  // the changed adjacency records, the header from the map, one synced write
 
  private:
+  // A node's adjacency entries as the command leaves them, in key order.
+  struct NodeEdges {
+    std::vector<AdjacencyEntry> entries;
+    bool changed = false;
+  };
+
   void PutRecord(keys::RecordKind kind, uint64_t id, const std::string& value);
   void PutTitle(keys::TitleKind kind, const std::string& title, NodeId id);
-  void PutIndex(const std::string& key, NodeId node);
-  void PutAdjacency(const AdjacencyEntry& entry);
-  void DeleteAdjacency(const AdjacencyEntry& entry);
+  // The cached record of `node`, read from the store the first time.
+  Status EdgesOf(NodeId node, NodeEdges** edges);
+  Status PutAdjacency(const AdjacencyEntry& entry);
+  Status DeleteAdjacency(const AdjacencyEntry& entry);
+  template <typename Record>
+  Status PutAdjacencyOf(const Record& record);
+  template <typename Record>
+  Status DeleteAdjacencyOf(const Record& record);
   // Deletes every adjacency entry at `node` and its mirror at the other end.
   Status DeleteEdgesAt(NodeId node);
-  void DeleteArgumentIndexes(const Argument& old);
+  Status DeleteArgumentIndexes(const Argument& old);
+  void WriteAdjacency();
 
   Database* db_;
   RecordReader reader_;
   const ArgumentMap& map_;
   rocksdb::WriteBatch batch_;
+  std::map<NodeId, NodeEdges> edges_;  // by node, so that Commit writes in key order
 };
 
 }  // namespace argmap

@@ -1,6 +1,7 @@
 #include "storage/map_encoder.h"
 
 #include <algorithm>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -36,13 +37,13 @@ Status PutRecords(const Records& records, uint64_t map_id, keys::RecordKind kind
 
 }  // namespace
 
+// Every node counted as having edges: an adjacency record is written only for those that do.
 size_t MapEncoder::KeyCount() const {
-  size_t count =
-      1 + 2 * map_.statements().size() + 2 * map_.arguments().size() + 3 * map_.relations().size();
-  for (const Argument& a : map_.arguments()) {
-    for (const InferenceStep& step : a.steps) count += 2 * step.premises.size() + 3;
-  }
-  return count;
+  size_t earlier_steps = 0;
+  for (const Argument& a : map_.arguments())
+    earlier_steps += a.steps.empty() ? 0 : a.steps.size() - 1;
+  return 1 + 3 * map_.statements().size() + 3 * map_.arguments().size() + map_.relations().size() +
+         2 * earlier_steps;
 }
 
 // In key order by a counting sort on the node (ids are dense below next_id), then a sort of
@@ -69,12 +70,16 @@ Status MapEncoder::EncodeAdjacency(EntrySink* sink) const {
       std::sort(entries.begin() + start[n], entries.begin() + start[n + 1]);
     }
   }
+  // One record per run of entries at the same node; one message and one value string serve
+  // every node.
   std::string key, value;
-  v1::IndexEntry proto;
-  for (const AdjacencyEntry& e : entries) {
-    keys::SetAdjacencyKey(&key, map_id_, e.node, e.direction, e.type, e.edge);
-    proto.set_node(e.other);
+  v1::NodeAdjacency proto;
+  const std::span<const AdjacencyEntry> all(entries);
+  for (size_t begin = 0, end = 0; begin < all.size(); begin = end) {
+    for (end = begin + 1; end < all.size() && all[end].node == all[begin].node;) ++end;
+    ToProto(all.subspan(begin, end - begin), &proto);
     proto.SerializeToString(&value);
+    keys::SetAdjacencyKey(&key, map_id_, all[begin].node);
     if (Status s = sink->Put(key, value); !s.ok()) return s;
   }
   return Status::Ok();
@@ -87,16 +92,21 @@ Status MapEncoder::EncodeHeader(EntrySink* sink) const {
 }
 
 Status MapEncoder::EncodeRecords(EntrySink* sink) const {
+  Status s = EncodeNodeRecords(sink);
+  return s.ok() ? EncodeEdgeRecords(sink) : s;
+}
+
+Status MapEncoder::EncodeNodeRecords(EntrySink* sink) const {
   v1::Statement statement;
   v1::Argument argument;
-  v1::Relation relation;
   Status s = PutRecords(map_.statements(), map_id_, keys::RecordKind::kStatement, &statement, sink);
-  if (s.ok()) {
-    s = PutRecords(map_.arguments(), map_id_, keys::RecordKind::kArgument, &argument, sink);
-  }
-  if (s.ok()) {
-    s = PutRecords(map_.relations(), map_id_, keys::RecordKind::kRelation, &relation, sink);
-  }
+  if (!s.ok()) return s;
+  return PutRecords(map_.arguments(), map_id_, keys::RecordKind::kArgument, &argument, sink);
+}
+
+Status MapEncoder::EncodeEdgeRecords(EntrySink* sink) const {
+  v1::Relation relation;
+  Status s = PutRecords(map_.relations(), map_id_, keys::RecordKind::kRelation, &relation, sink);
   if (!s.ok()) return s;
   std::vector<v1::StepRef> steps;
   for (const Argument& a : map_.arguments()) {

@@ -29,13 +29,18 @@ class MapEncoder {
   MapEncoder(const ArgumentMap& map, std::string_view name, uint64_t map_id)
       : map_(map), name_(name), map_id_(map_id) {}
 
-  // How many keys the Encode* calls produce together.
+  // At most how many keys the Encode* calls produce together (exact but for the adjacency
+  // index, where it counts every node).
   size_t KeyCount() const;
 
   Status EncodeAdjacency(EntrySink* sink) const;
   Status EncodeHeader(EntrySink* sink) const;
   Status EncodeRecords(EntrySink* sink) const;  // statements, arguments, relations, steps
-  Status EncodeTitles(EntrySink* sink) const;   // statements' titles, then arguments'
+  // The two halves of EncodeRecords, each a contiguous key range of its own, so that they can
+  // be encoded on different threads into different table files.
+  Status EncodeNodeRecords(EntrySink* sink) const;  // statements, arguments
+  Status EncodeEdgeRecords(EntrySink* sink) const;  // relations, steps
+  Status EncodeTitles(EntrySink* sink) const;       // statements' titles, then arguments'
   // One kind's titles: a contiguous key range of its own, so that the two kinds can be encoded
   // on different threads into different table files.
   Status EncodeTitles(keys::TitleKind kind, EntrySink* sink) const;

@@ -73,4 +73,17 @@ Status RecordReader::ReadTitle(keys::TitleKind kind, std::string_view title, Nod
   return Status::Ok();
 }
 
+Status RecordReader::ReadAdjacency(NodeId node, std::vector<AdjacencyEntry>* entries) {
+  entries->clear();
+  v1::NodeAdjacency proto;
+  bool found = false;
+  std::string key = keys::AdjacencyKey(map_id_, node);
+  if (Status s = ReadProto(key, "adjacency index", &proto, &found); !s.ok() || !found) return s;
+  if (!FromProto(proto, node, entries) || entries->empty()) {
+    entries->clear();
+    return Corrupt(key, "does not hold a valid adjacency index record");
+  }
+  return Status::Ok();
+}
+
 }  // namespace argmap

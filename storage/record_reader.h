@@ -8,11 +8,13 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "graph/model.h"
 #include "graph/status.h"
 #include "proto/argmap.pb.h"
 #include "storage/keys.h"
+#include "storage/map_index.h"
 
 namespace argmap {
 
@@ -34,6 +36,9 @@ class RecordReader {
   Status ReadStep(NodeId id, v1::StepRef* out, bool* found);
   // The node a title index entry names, kNoNode when there is none.
   Status ReadTitle(keys::TitleKind kind, std::string_view title, NodeId* id);
+  // Replaces *entries with node `node`'s adjacency entries in key order (none when the node has
+  // no record). A record that does not decode, is out of order or is empty is corrupt.
+  Status ReadAdjacency(NodeId node, std::vector<AdjacencyEntry>* entries);
 
   // "map NAME in store DIR is corrupt: key KEY <problem>"
   Status Corrupt(std::string_view key, std::string_view problem) const;

@@ -274,25 +274,15 @@ Status Store::Neighbours(const std::string& name, NodeId id, std::vector<Adjacen
   if (Status s = NodeName(name, id, &display); !s.ok()) return s;
   uint64_t map_id = 0;
   if (Status s = MapIdOf(name, &map_id); !s.ok()) return s;
-  RecordReader reader(db_.get(), map_id, name);
-  std::unique_ptr<Database::Scan> scan = db_->NewScan(keys::AdjacencyPrefix(map_id, id));
-  v1::IndexEntry entry;
-  for (; scan->it().Valid(); scan->it().Next()) {
-    std::string_view key(scan->it().key().data(), scan->it().key().size());
-    keys::ParsedKey parsed = keys::ParseKey(key);
-    Adjacency adjacency;
-    if (parsed.part != keys::ParsedKey::Part::kAdjacency || parsed.direction > 1 ||
-        !FromProto(parsed.type, &adjacency.type) ||
-        !entry.ParseFromArray(scan->it().value().data(), scan->it().value().size()) ||
-        entry.node() == kNoNode) {
-      return reader.Corrupt(key, "is not a valid adjacency entry");
-    }
-    adjacency.edge = parsed.edge;
-    adjacency.outgoing = parsed.direction == static_cast<uint8_t>(keys::Direction::kOut);
-    adjacency.other = entry.node();
-    out->push_back(adjacency);
+  std::vector<AdjacencyEntry> entries;
+  if (Status s = RecordReader(db_.get(), map_id, name).ReadAdjacency(id, &entries); !s.ok()) {
+    return s;
   }
-  return db_->Convert(scan->it().status(), "reading map " + name);
+  out->reserve(entries.size());
+  for (const AdjacencyEntry& e : entries) {
+    out->push_back({e.edge, e.type, e.direction == keys::Direction::kOut, e.other});
+  }
+  return Status::Ok();
 }
 
 Status Store::Fsck(FsckReport* report) { return StoreChecker(db_.get()).Check(&report->problems); }

@@ -14,7 +14,7 @@
 // store. Thread-safety: not thread-safe; use one Store from one thread at a time.
 // Invariants:
 //  - at most one read-write Store is open on a directory at a time, across all processes;
-//  - the store's schema version is kSchemaVersion (1); a Store never opens another version;
+//  - the store's schema version is kSchemaVersion (2); a Store never opens another version;
 //  - for every map, the indexes (titles, adjacency, steps) match its records, and the map's
 //    header holds its next_id and record counts.
 #pragma once
@@ -68,7 +68,7 @@ class Store {
 
   // Opens the store in `dir` (read-write creates it). A second read-write opener gets
   // Status::InUse "store DIR is in use by another process". A store of another schema version
-  // gets Status::Unsupported "store DIR has schema version N; this argmap reads version 1".
+  // gets Status::Unsupported "store DIR has schema version N; this argmap reads version 2".
   // A missing store opened read-only is NotFound "no store at DIR"; a directory that holds
   // something else, or a damaged store, gets a Status that says so.
   static Status Open(const std::string& dir, Mode mode, std::unique_ptr<Store>* store);

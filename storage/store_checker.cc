@@ -364,7 +364,7 @@ class MapChecker {
     merge.Finish(missing);
   }
 
-  // One scan over the map's whole prefix: adjacency entries, then titles, compared with what
+  // One scan over the map's whole prefix: adjacency records, then titles, compared with what
   // the records imply; anything else that is not the header or a record is unexpected.
   void ScanIndexes() {
     std::sort(adjacency_.begin(), adjacency_.end());
@@ -376,44 +376,24 @@ class MapChecker {
                                           std::to_string(titles_[i - 1].node));
       }
     }
-    IndexMerge<AdjacencyEntry> adjacency(adjacency_);
     IndexMerge<TitleEntry> titles(titles_);
-    auto missing_adjacency = [this](const AdjacencyEntry& e) {
-      Problem(AdjacencyKey(e), "missing adjacency entry for edge " + std::to_string(e.edge) + " (" +
-                                   Describe(e.type) + ")");
-    };
     auto missing_title = [this](const TitleEntry& e) {
       Problem(TitleKey(e), "missing title index entry for node " + std::to_string(e.node));
     };
+    const std::string adjacency_end = keys::PrefixEnd(keys::AdjacencyPrefix(map_id_));
     std::unique_ptr<Database::Scan> scan = db_->NewScan(keys::MapPrefix(map_id_), true);
     v1::IndexEntry value;
     for (rocksdb::Iterator& it = scan->it(); it.Valid(); it.Next()) {
       std::string_view key = KeyOf(it);
       ParsedKey parsed = keys::ParseKey(key);
+      if (parsed.part == Part::kAdjacency) {
+        CheckAdjacencyRecord(key, parsed.id, it.value());
+        continue;
+      }
+      if (key >= adjacency_end) MissingAdjacencyBefore(UINT64_MAX);  // past the index
       if (parsed.part == Part::kHeader || parsed.part == Part::kRecord) continue;
       bool value_ok = value.ParseFromArray(it.value().data(), it.value().size());
-      if (parsed.part == Part::kAdjacency) {
-        RelationType type;
-        if (!FromProto(parsed.type, &type) || parsed.direction > 1) {
-          Problem(key, "unexpected key (not part of argmap's key layout)");
-          continue;
-        }
-        AdjacencyEntry found{parsed.id, parsed.edge, value.node(),
-                             static_cast<keys::Direction>(parsed.direction), type};
-        adjacency.Found(
-            found, key, missing_adjacency,
-            [this](const AdjacencyEntry&, std::string_view k) {
-              Problem(k, "stale adjacency entry (the map has no such edge)");
-            },
-            [&](const AdjacencyEntry& e, const AdjacencyEntry&, std::string_view k) {
-              if (!value_ok) return Corrupt(k, "adjacency index");
-              if (value.node() != e.other) {
-                Problem(k, "adjacency entry names node " + std::to_string(value.node()) +
-                               " but edge " + std::to_string(e.edge) + " joins node " +
-                               std::to_string(e.other));
-              }
-            });
-      } else if (parsed.part == Part::kTitle && parsed.kind >= 1 && parsed.kind <= 2) {
+      if (parsed.part == Part::kTitle && parsed.kind >= 1 && parsed.kind <= 2) {
         TitleEntry found{static_cast<keys::TitleKind>(parsed.kind), std::string(parsed.name),
                          value.node()};
         titles.Found(
@@ -432,7 +412,7 @@ class MapChecker {
         Problem(key, "unexpected key (not part of argmap's key layout)");
       }
     }
-    adjacency.Finish(missing_adjacency);
+    MissingAdjacencyBefore(UINT64_MAX);
     titles.Finish(missing_title);
     if (!scan->it().status().ok()) {
       problems_->push_back("map " + name_ + ": " +
@@ -440,9 +420,63 @@ class MapChecker {
     }
   }
 
-  std::string AdjacencyKey(const AdjacencyEntry& e) const {
-    return keys::AdjacencyKey(map_id_, e.node, e.direction, e.type, e.edge);
+  // "outgoing edge 5 (supports) to node 7", "incoming edge 5 (supports) from node 3"
+  static std::string EdgeEnd(const AdjacencyEntry& e) {
+    const bool out = e.direction == keys::Direction::kOut;
+    return std::string(out ? "outgoing" : "incoming") + " edge " + std::to_string(e.edge) + " (" +
+           Describe(e.type) + ") " + (out ? "to" : "from") + " node " + std::to_string(e.other);
   }
+
+  // Reports the expected adjacency entries of the nodes before `node` that no record held.
+  void MissingAdjacencyBefore(NodeId node) {
+    for (; next_adjacency_ < adjacency_.size() && adjacency_[next_adjacency_].node < node;
+         ++next_adjacency_) {
+      const AdjacencyEntry& e = adjacency_[next_adjacency_];
+      Problem(keys::AdjacencyKey(map_id_, e.node), "missing adjacency entry for " + EdgeEnd(e));
+    }
+  }
+
+  // Compares node `node`'s record with the entries the records imply for that node: both are
+  // in key order, so one merge finds what is missing, stale or wrong.
+  void CheckAdjacencyRecord(std::string_view key, NodeId node, const rocksdb::Slice& value) {
+    MissingAdjacencyBefore(node);
+    const size_t begin = next_adjacency_;
+    while (next_adjacency_ < adjacency_.size() && adjacency_[next_adjacency_].node == node) {
+      ++next_adjacency_;
+    }
+    const size_t end = next_adjacency_;
+    if (!FindNode(node)) {
+      return Problem(key, "adjacency record of node " + std::to_string(node) +
+                              ", which is not a node of the map");
+    }
+    v1::NodeAdjacency proto;
+    found_adjacency_.clear();
+    if (!proto.ParseFromArray(value.data(), value.size()) ||
+        !FromProto(proto, node, &found_adjacency_)) {
+      return Corrupt(key, "adjacency index");
+    }
+    if (found_adjacency_.empty()) {
+      Problem(key, "empty adjacency record (a node without edges has no record)");
+    }
+    size_t i = begin;
+    for (const AdjacencyEntry& f : found_adjacency_) {
+      for (; i < end && adjacency_[i] < f; ++i) {
+        Problem(key, "missing adjacency entry for " + EdgeEnd(adjacency_[i]));
+      }
+      if (i < end && !(f < adjacency_[i])) {
+        const AdjacencyEntry& e = adjacency_[i++];
+        if (e.other != f.other) {
+          Problem(key, "adjacency entry for " + EdgeEnd(f) + ", but the records say " +
+                           (e.direction == keys::Direction::kOut ? "to" : "from") + " node " +
+                           std::to_string(e.other));
+        }
+      } else {
+        Problem(key, "stale adjacency entry for " + EdgeEnd(f) + " (the map has no such edge)");
+      }
+    }
+    for (; i < end; ++i) Problem(key, "missing adjacency entry for " + EdgeEnd(adjacency_[i]));
+  }
+
   std::string TitleKey(const TitleEntry& e) const {
     return keys::TitleKey(map_id_, e.kind, e.title);
   }
@@ -457,7 +491,9 @@ class MapChecker {
   std::vector<Relation> relations_;
   std::vector<Argument> arguments_;
   std::vector<TitleEntry> titles_;
-  std::vector<AdjacencyEntry> adjacency_;
+  std::vector<AdjacencyEntry> adjacency_;  // what the records imply, sorted by ScanIndexes
+  size_t next_adjacency_ = 0;              // the first of adjacency_ no record was compared with
+  std::vector<AdjacencyEntry> found_adjacency_;  // one record's entries
   std::vector<StepEntry> expected_steps_, found_steps_;
 };
 

@@ -2,8 +2,9 @@
 // then each map: its records decode, relation ends and argument premises and conclusions exist
 // with the right kinds, ids are unique and below next_id, counts match the header, and the
 // title, adjacency and step indexes hold exactly the entries the records imply (no missing
-// entry, no stale one). Data under a map id that no name refers to is a problem too, except for
-// an interrupted whole-map write's pending id.
+// entry, no stale one; each node's adjacency record decodes, is in key order, is not empty and
+// belongs to a node of the map). Data under a map id that no name refers to is a problem too,
+// except for an interrupted whole-map write's pending id.
 //
 // Each problem is one sentence naming the map and the key; damaged data says "corrupt".
 // Memory: about 40 bytes per node and edge of the largest map.

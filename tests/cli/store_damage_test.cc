@@ -126,9 +126,9 @@ bool Contains(const std::string& s, const std::string& part) {
   return s.find(part) != std::string::npos;
 }
 
-// A store with map m (400 statements) written as a big import writes it: its records, titles
-// and adjacency in table files of their own; then reopened, so that the store's own keys (map
-// names, schema) are in a table file too.
+// A store with map m (400 statements) written as a big import writes it: its node records,
+// relation records, titles and adjacency in table files of their own; then reopened, so that the
+// store's own keys (map names, schema) are in a table file too.
 void WritePristineStore(const std::string& dir, const ArgumentMap& map) {
   {
     std::unique_ptr<Store> store;
@@ -147,8 +147,9 @@ TEST_CASE("the undamaged store answers every command of the damage test", "[cli]
   BuildGeneratedMap(400, 0, &map);
   WritePristineStore(f.Store(), map);
   std::vector<TableFile> files = TableFiles(f.Store());
-  // records, statement titles, argument titles, adjacency, and the store's own keys
-  CHECK(files.size() == 5);
+  // adjacency, node records (with the header), relation records, statement titles, argument
+  // titles, and the store's own keys
+  CHECK(files.size() == 6);
   std::ostringstream argdown;
   WriteArgdown(map, argdown);
   const std::string file = f.WriteFile("m.argdown", argdown.str());
