@@ -64,19 +64,39 @@ std::array<uint64_t, 2> TitlePrefix(std::string_view title) {
 
 // Orders findings as RunChecks promises, comparing titles rather than ids. Each finding gets a
 // small key (severity, check, its first node's title prefix) in one contiguous array; findings
-// whose keys tie are compared in full.
+// whose keys tie are compared in full. Two sorters, each sorted on its own thread, merge into one
+// order (Merge), so that the sorting of a large report's two halves overlaps.
 class FindingSorter {
  public:
   FindingSorter(const ArgumentMap& map, std::vector<Finding>* findings)
       : map_(map), findings_(*findings) {}
 
+  // Sorts the findings; keeps their keys for Merge.
   void Sort() {
-    std::vector<Key> keys = MakeKeys();
-    std::sort(keys.begin(), keys.end(), [this](const Key& a, const Key& b) { return Less(a, b); });
+    keys_ = MakeKeys();
+    std::sort(keys_.begin(), keys_.end(), [this](const Key& a, const Key& b) {
+      return Less(a, findings_[a.index], b, findings_[b.index]);
+    });
     std::vector<Finding> sorted;
-    sorted.reserve(keys.size());
-    for (const Key& key : keys) sorted.push_back(std::move(findings_[key.index]));
+    sorted.reserve(keys_.size());
+    for (size_t i = 0; i < keys_.size(); ++i) {
+      sorted.push_back(std::move(findings_[keys_[i].index]));
+      keys_[i].index = static_cast<uint32_t>(i);
+    }
     findings_ = std::move(sorted);
+  }
+
+  // Both sorted: moves their findings into *out in the one order (a's first where they tie).
+  static void Merge(FindingSorter& a, FindingSorter& b, std::vector<Finding>* out) {
+    out->clear();
+    out->reserve(a.keys_.size() + b.keys_.size());
+    size_t i = 0, j = 0;
+    while (i < a.keys_.size() || j < b.keys_.size()) {
+      bool take_b =
+          i == a.keys_.size() ||
+          (j < b.keys_.size() && a.Less(b.keys_[j], b.findings_[j], a.keys_[i], a.findings_[i]));
+      out->push_back(take_b ? std::move(b.findings_[j++]) : std::move(a.findings_[i++]));
+    }
   }
 
  private:
@@ -89,9 +109,12 @@ class FindingSorter {
   std::vector<Key> MakeKeys() const {
     const std::vector<std::string_view>& ids = CheckIds();
     std::vector<Key> keys(findings_.size());
+    size_t check = ids.size();  // the last finding's check: findings come grouped by check
     for (size_t i = 0; i < findings_.size(); ++i) {
       const Finding& f = findings_[i];
-      size_t check = std::find(ids.begin(), ids.end(), f.check) - ids.begin();
+      if (check == ids.size() || f.check != ids[check]) {
+        check = std::find(ids.begin(), ids.end(), f.check) - ids.begin();
+      }
       keys[i].rank = static_cast<uint32_t>(static_cast<size_t>(f.severity) * 64 + check);
       keys[i].index = static_cast<uint32_t>(i);
       if (!f.nodes.empty()) keys[i].prefix = TitlePrefix(map_.TitleOf(f.nodes[0]));
@@ -99,11 +122,10 @@ class FindingSorter {
     return keys;
   }
 
-  bool Less(const Key& x, const Key& y) const {
+  // Whether finding a (with key x) sorts before finding b (with key y).
+  bool Less(const Key& x, const Finding& a, const Key& y, const Finding& b) const {
     if (x.rank != y.rank) return x.rank < y.rank;
     if (x.prefix != y.prefix) return x.prefix < y.prefix;
-    const Finding& a = findings_[x.index];
-    const Finding& b = findings_[y.index];
     if (int c = CompareTitles(a.nodes, b.nodes); c != 0) return c < 0;
     if (int c = CompareNodes(a.nodes, b.nodes); c != 0) return c < 0;
     if (int c = a.message.compare(b.message); c != 0) return c < 0;
@@ -149,6 +171,7 @@ class FindingSorter {
 
   const ArgumentMap& map_;
   std::vector<Finding>& findings_;
+  std::vector<Key> keys_;  // after Sort: keys_[i] is findings_[i]'s
 };
 
 }  // namespace
@@ -171,16 +194,19 @@ Status RunChecks(const ArgumentMap& map, const CheckOptions& options,
   }
   CheckContext context(map, options);
   std::vector<Finding> out, side_findings;
+  FindingSorter sorter(map, &out), side_sorter(map, &side_findings);
   // The objective searches, the costliest part, run on a second thread beside the other checks,
   // and the circular check after them, which balances the two threads' work. Both read the
   // context's order and adjacency only (built above, never changed), not the commitments, which
-  // the other checks compute on first use.
+  // the other checks compute on first use. Each thread sorts its own findings; the two sorted
+  // halves are merged.
   std::thread side;
   auto check_side = [&] {
     if (run[kObjectiveConflict] || run[kSelfDefeating]) {
       CheckObjectives(context, run[kObjectiveConflict], run[kSelfDefeating], &side_findings);
     }
     if (run[kCircular]) CheckCircularSupport(context, &side_findings);
+    side_sorter.Sort();
   };
   if (run[kObjectiveConflict] || run[kSelfDefeating] || run[kCircular]) {
     try {
@@ -201,11 +227,9 @@ Status RunChecks(const ArgumentMap& map, const CheckOptions& options,
   if (run[kUnbackedWarrant]) CheckUnbackedWarrants(context, &out);
   if (run[kUnsourcedEvidence]) CheckUnsourcedEvidence(context, &out);
   if (run[kOrphan]) CheckOrphans(context, &out);
+  sorter.Sort();
   if (side.joinable()) side.join();
-  out.insert(out.end(), std::make_move_iterator(side_findings.begin()),
-             std::make_move_iterator(side_findings.end()));
-  FindingSorter(map, &out).Sort();
-  *findings = std::move(out);
+  FindingSorter::Merge(sorter, side_sorter, findings);
   return Status::Ok();
 }
 

@@ -2,8 +2,9 @@
 // neighbour and the relation of the step, for the analyses that walk the whole map. The signed
 // view of SPEC §3: a contradiction is a step in both directions.
 //
-// Built in two passes over the map's records (ArgumentMap::ForEachEdge), without its Boost graph,
-// which the checks then never build; about 16 bytes per edge and 8 per vertex. Successors and
+// Built in two passes over the map's records (ArgumentMap::ForEachEdge) per direction, the two
+// directions on two threads for a large map, without its Boost graph, which the checks then never
+// build; about 16 bytes per edge and 8 per vertex. Successors and
 // predecessors come in ForEachEdge's order, each contradiction where it is walked forwards and
 // where it is walked against its stored direction.
 //
@@ -46,6 +47,11 @@ class SignedAdjacency {
   static uint32_t Negative(uint32_t entry) { return (0b1110u >> (entry & 7)) & 1; }
 
  private:
+  // Maps of at least this many relations build the two directions on two threads.
+  static constexpr size_t kThreadedFrom = 20000;
+
+  void Build(const ArgumentMap& map, bool forward);
+
   std::vector<uint32_t> forward_offsets_, forward_;
   std::vector<uint32_t> reverse_offsets_, reverse_;
 };
