@@ -60,20 +60,14 @@ Status MapEditor::DeleteAdjacency(const AdjacencyEntry& e) {
   return Status::Ok();
 }
 
+// Applies `change` (PutAdjacency or DeleteAdjacency) to every adjacency entry the record
+// implies; stops at the first failure.
 template <typename Record>
-Status MapEditor::PutAdjacencyOf(const Record& record) {
+Status MapEditor::ChangeAdjacencyOf(const Record& record,
+                                    Status (MapEditor::*change)(const AdjacencyEntry&)) {
   Status s;
   ForEachAdjacency(record, [&](const AdjacencyEntry& e) {
-    if (s.ok()) s = PutAdjacency(e);
-  });
-  return s;
-}
-
-template <typename Record>
-Status MapEditor::DeleteAdjacencyOf(const Record& record) {
-  Status s;
-  ForEachAdjacency(record, [&](const AdjacencyEntry& e) {
-    if (s.ok()) s = DeleteAdjacency(e);
+    if (s.ok()) s = (this->*change)(e);
   });
   return s;
 }
@@ -99,7 +93,7 @@ Status MapEditor::DeleteArgumentIndexes(const Argument& old) {
   ForEachEarlierStep(old, [this](NodeId node, uint32_t) {
     batch_.Delete(keys::RecordKey(reader_.map_id(), keys::RecordKind::kStep, node));
   });
-  return DeleteAdjacencyOf(old);
+  return ChangeAdjacencyOf(old, &MapEditor::DeleteAdjacency);
 }
 
 Status MapEditor::PutArgument(NodeId id) {
@@ -115,7 +109,7 @@ Status MapEditor::PutArgument(NodeId id) {
   ToProto(*argument, &proto);
   PutRecord(keys::RecordKind::kArgument, id, proto.SerializeAsString());
   PutTitle(keys::TitleKind::kArgument, argument->title, id);
-  if (Status s = PutAdjacencyOf(*argument); !s.ok()) return s;
+  if (Status s = ChangeAdjacencyOf(*argument, &MapEditor::PutAdjacency); !s.ok()) return s;
   ForEachEarlierStep(*argument, [&](NodeId node, uint32_t step) {
     v1::StepRef ref;
     ref.set_node(node);
@@ -133,12 +127,12 @@ Status MapEditor::PutRelation(EdgeId id) {
   bool found = false;
   if (Status s = reader_.ReadRelation(id, &old, &found); !s.ok()) return s;
   if (found) {
-    if (Status s = DeleteAdjacencyOf(old); !s.ok()) return s;
+    if (Status s = ChangeAdjacencyOf(old, &MapEditor::DeleteAdjacency); !s.ok()) return s;
   }
   v1::Relation proto;
   ToProto(*relation, &proto);
   PutRecord(keys::RecordKind::kRelation, id, proto.SerializeAsString());
-  return PutAdjacencyOf(*relation);
+  return ChangeAdjacencyOf(*relation, &MapEditor::PutAdjacency);
 }
 
 Status MapEditor::DeleteEdgesAt(NodeId node) {
@@ -173,7 +167,7 @@ Status MapEditor::ApplyRemoval(const Removal& removal) {
   }
   for (const Relation& r : removal.relations) {
     batch_.Delete(keys::RecordKey(map_id, keys::RecordKind::kRelation, r.id));
-    if (Status st = DeleteAdjacencyOf(r); !st.ok()) return st;
+    if (Status st = ChangeAdjacencyOf(r, &MapEditor::DeleteAdjacency); !st.ok()) return st;
   }
   for (NodeId id : removal.changed_arguments) {
     if (Status st = PutArgument(id); !st.ok()) return st;

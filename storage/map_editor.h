@@ -54,9 +54,8 @@ class MapEditor {
   Status PutAdjacency(const AdjacencyEntry& entry);
   Status DeleteAdjacency(const AdjacencyEntry& entry);
   template <typename Record>
-  Status PutAdjacencyOf(const Record& record);
-  template <typename Record>
-  Status DeleteAdjacencyOf(const Record& record);
+  Status ChangeAdjacencyOf(const Record& record,
+                           Status (MapEditor::*change)(const AdjacencyEntry&));
   // Deletes every adjacency entry at `node` and its mirror at the other end.
   Status DeleteEdgesAt(NodeId node);
   Status DeleteArgumentIndexes(const Argument& old);
