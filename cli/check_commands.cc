@@ -58,7 +58,12 @@ class CheckCommand : public Command {
   int Run(Context& context) override {
     ArgumentMap& map = context.NewMap();
     std::string display;
-    if (int code = source_.Load(context, &map, &display); code != kExitOk) return code;
+    // The checks read titles, roles, theses, sources and the topology: the texts, tags and data
+    // of a stored map are not loaded.
+    if (int code = source_.Load(context, &map, &display, RecordFields::kForChecks);
+        code != kExitOk) {
+      return code;
+    }
     std::vector<Finding> findings;
     if (Status s = RunChecks(map, options_, &findings); !s.ok()) return context.FailInput(s);
     if (format_ == "json") {
@@ -106,7 +111,12 @@ class ReviewCommand : public Command {
   int Run(Context& context) override {
     ArgumentMap& map = context.NewMap();
     std::string display;
-    if (int code = source_.Load(context, &map, &display); code != kExitOk) return code;
+    // The checks read titles, roles, theses, sources and the topology: the texts, tags and data
+    // of a stored map are not loaded.
+    if (int code = source_.Load(context, &map, &display, RecordFields::kForChecks);
+        code != kExitOk) {
+      return code;
+    }
     std::vector<Finding> findings;
     if (Status s = RunChecks(map, CheckOptions{}, &findings); !s.ok()) return context.Fail(s);
     ReviewOptions options;

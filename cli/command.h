@@ -74,7 +74,9 @@ struct MapSource {
 
   void AddOptions(CLI::App* app);
   // Loads the map. Returns kExitOk, or the exit status to end with (after printing why).
-  int Load(Context& context, ArgumentMap* map, std::string* display_name) const;
+  // `fields` applies to a stored map (a file is read whole).
+  int Load(Context& context, ArgumentMap* map, std::string* display_name,
+           RecordFields fields = RecordFields::kAll) const;
 };
 
 // Reads an Argdown file into map, printing every diagnostic to context.err. Returns kExitOk or

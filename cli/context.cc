@@ -87,7 +87,8 @@ void MapSource::AddOptions(CLI::App* app) {
   app->add_option("--map", map_name, "A map in the store");
 }
 
-int MapSource::Load(Context& context, ArgumentMap* map, std::string* display_name) const {
+int MapSource::Load(Context& context, ArgumentMap* map, std::string* display_name,
+                    RecordFields fields) const {
   if (file.empty() == map_name.empty()) {
     return context.FailInput(Status::InvalidInput("give either an Argdown FILE or --map NAME"));
   }
@@ -98,7 +99,7 @@ int MapSource::Load(Context& context, ArgumentMap* map, std::string* display_nam
   *display_name = map_name;
   std::unique_ptr<Store> store;
   Status s = context.OpenStore(Store::Mode::kReadOnly, &store);
-  if (s.ok()) s = store->LoadMap(map_name, map);
+  if (s.ok()) s = store->LoadMap(map_name, map, fields);
   return s.ok() ? kExitOk : context.FailInput(s);
 }
 

@@ -120,15 +120,16 @@ void ToProto(const Statement& s, v1::Statement* proto) {
   ToProto(s.data, proto->mutable_data());
 }
 
-bool FromProto(v1::Statement* proto, Statement* s) {
+bool FromProto(v1::Statement* proto, Statement* s, RecordFields fields) {
   if (proto->role() < 0 || proto->role() > static_cast<int>(Role::kAction)) return false;
   s->id = proto->id();
   s->title = std::move(*proto->mutable_title());
-  s->text = std::move(*proto->mutable_text());
   s->role = static_cast<Role>(proto->role());
   s->thesis = proto->thesis();
-  s->actor = std::move(*proto->mutable_actor());
   s->source = std::move(*proto->mutable_source());
+  if (fields == RecordFields::kForChecks) return true;
+  s->text = std::move(*proto->mutable_text());
+  s->actor = std::move(*proto->mutable_actor());
   s->quote = std::move(*proto->mutable_quote());
   s->section = std::move(*proto->mutable_section());
   MoveStrings(proto->mutable_tags(), &s->tags);
@@ -156,10 +157,11 @@ void ToProto(const Argument& a, v1::Argument* proto) {
   ToProto(a.data, proto->mutable_data());
 }
 
-bool FromProto(v1::Argument* proto, Argument* a) {
+bool FromProto(v1::Argument* proto, Argument* a, RecordFields fields) {
+  const bool all = fields == RecordFields::kAll;
   a->id = proto->id();
   a->title = std::move(*proto->mutable_title());
-  a->text = std::move(*proto->mutable_text());
+  if (all) a->text = std::move(*proto->mutable_text());
   a->steps.clear();
   a->steps.reserve(proto->steps_size());
   for (v1::InferenceStep& p : *proto->mutable_steps()) {
@@ -170,9 +172,10 @@ bool FromProto(v1::Argument* proto, Argument* a) {
     CopyIds(p.premise_edges(), &step.premise_edges);
     step.conclusion = p.conclusion();
     step.conclusion_edge = p.conclusion_edge();
-    step.rule = std::move(*p.mutable_rule());
+    if (all) step.rule = std::move(*p.mutable_rule());
   }
   a->warrant = proto->warrant();
+  if (!all) return true;
   a->section = std::move(*proto->mutable_section());
   MoveStrings(proto->mutable_tags(), &a->tags);
   FromProto(proto->mutable_data(), &a->data);

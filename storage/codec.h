@@ -15,6 +15,7 @@
 #include "graph/model.h"
 #include "proto/argmap.pb.h"
 #include "storage/map_index.h"
+#include "storage/record_fields.h"
 
 namespace argmap {
 
@@ -23,9 +24,12 @@ void ToProto(const Argument& argument, v1::Argument* proto);
 void ToProto(const Relation& relation, v1::Relation* proto);
 void ToProto(const DataEntries& data, google::protobuf::RepeatedPtrField<v1::DataEntry>* proto);
 
-// FromProto moves strings out of `proto`, which is left valid but unspecified.
-bool FromProto(v1::Statement* proto, Statement* statement);
-bool FromProto(v1::Argument* proto, Argument* argument);
+// FromProto moves strings out of `proto`, which is left valid but unspecified. With
+// RecordFields::kForChecks it takes only what the checks read (storage/record_fields.h); the
+// rest stays in `proto`, whose strings a reused message then keeps for the next record.
+bool FromProto(v1::Statement* proto, Statement* statement,
+               RecordFields fields = RecordFields::kAll);
+bool FromProto(v1::Argument* proto, Argument* argument, RecordFields fields = RecordFields::kAll);
 bool FromProto(const v1::Relation& proto, Relation* relation);
 void FromProto(google::protobuf::RepeatedPtrField<v1::DataEntry>* proto, DataEntries* data);
 

@@ -86,13 +86,14 @@ class RecordScanner {
   static constexpr size_t kBatchSize = 4096;
 
   RecordScanner(Database* db, RecordReader* reader, BatchQueue* queue, std::string prefix,
-                keys::RecordKind last, uint64_t next_id)
+                keys::RecordKind last, uint64_t next_id, RecordFields fields)
       : db_(db),
         reader_(reader),
         queue_(queue),
         prefix_(std::move(prefix)),
         last_(last),
-        next_id_(next_id) {}
+        next_id_(next_id),
+        fields_(fields) {}
 
   void Run() { queue_->Close(Scan()); }
 
@@ -141,13 +142,13 @@ class RecordScanner {
       case keys::RecordKind::kStatement:
         if (!statement_.ParseFromArray(value.data(), value.size()) ||
             statement_.id() != parsed.id ||
-            !FromProto(&statement_, &Reserved(batch->statements).emplace_back())) {
+            !FromProto(&statement_, &Reserved(batch->statements).emplace_back(), fields_)) {
           return reader_->Corrupt(key, "does not hold a valid Statement record");
         }
         return Status::Ok();
       case keys::RecordKind::kArgument:
         if (!argument_.ParseFromArray(value.data(), value.size()) || argument_.id() != parsed.id ||
-            !FromProto(&argument_, &Reserved(batch->arguments).emplace_back())) {
+            !FromProto(&argument_, &Reserved(batch->arguments).emplace_back(), fields_)) {
           return reader_->Corrupt(key, "does not hold a valid Argument record");
         }
         return Status::Ok();
@@ -168,6 +169,7 @@ class RecordScanner {
   const std::string prefix_;
   const keys::RecordKind last_;
   const uint64_t next_id_;  // the header's: every record's id is below it
+  const RecordFields fields_;
   v1::Statement statement_;
   v1::Argument argument_;
   v1::Relation relation_;
@@ -258,10 +260,10 @@ Status MapLoader::LoadInto(ArgumentMap* out) {
   const uint64_t map_id = reader.map_id();
   BatchQueue nodes(4), relations(SIZE_MAX);
   RecordScanner node_scanner(db_, &reader, &nodes, keys::RecordsPrefix(map_id),
-                             keys::RecordKind::kArgument, header.next_id());
+                             keys::RecordKind::kArgument, header.next_id(), fields_);
   RecordScanner relation_scanner(db_, &reader, &relations,
                                  keys::RecordsPrefix(map_id, keys::RecordKind::kRelation),
-                                 keys::RecordKind::kRelation, header.next_id());
+                                 keys::RecordKind::kRelation, header.next_id(), fields_);
   std::thread node_scanning([&node_scanner] { node_scanner.Run(); });
   std::thread relation_scanning([&relation_scanner] { relation_scanner.Run(); });
   Status added = AddAll(&nodes, &reader, &map);

@@ -11,6 +11,7 @@
 
 #include "graph/argument_map.h"
 #include "graph/status.h"
+#include "storage/record_fields.h"
 
 namespace argmap {
 
@@ -18,8 +19,9 @@ class Database;
 
 class MapLoader {
  public:
-  MapLoader(Database* db, uint64_t map_id, std::string name)
-      : db_(db), map_id_(map_id), name_(std::move(name)) {}
+  MapLoader(Database* db, uint64_t map_id, std::string name,
+            RecordFields fields = RecordFields::kAll)
+      : db_(db), map_id_(map_id), name_(std::move(name)), fields_(fields) {}
 
   // Replaces *map with the stored map; on error *map is left empty.
   Status Load(ArgumentMap* map);
@@ -30,6 +32,7 @@ class MapLoader {
   Database* db_;
   uint64_t map_id_;
   std::string name_;
+  RecordFields fields_;
 };
 
 }  // namespace argmap

@@ -111,10 +111,10 @@ Status Store::HasMap(const std::string& name, bool* exists) {
   return s.IsNotFound() ? Status::Ok() : s;
 }
 
-Status Store::LoadMap(const std::string& name, ArgumentMap* map) {
+Status Store::LoadMap(const std::string& name, ArgumentMap* map, RecordFields fields) {
   uint64_t map_id = 0;
   if (Status s = MapIdOf(name, &map_id); !s.ok()) return s;
-  return MapLoader(db_.get(), map_id, name).Load(map);
+  return MapLoader(db_.get(), map_id, name, fields).Load(map);
 }
 
 Status Store::WriteMap(const std::string& name, const ArgumentMap& map, bool replace) {

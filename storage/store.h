@@ -28,6 +28,7 @@
 #include "graph/argument_map.h"
 #include "graph/model.h"
 #include "graph/status.h"
+#include "storage/record_fields.h"
 
 namespace argmap {
 
@@ -85,8 +86,10 @@ class Store {
 
   // Replaces *map with the stored map: the same records with the same ids, and the same
   // next_id. NotFound "no map NAME in store DIR" (then *map is unchanged); on any other error
-  // *map is left empty.
-  Status LoadMap(const std::string& name, ArgumentMap* map);
+  // *map is left empty. RecordFields::kForChecks leaves out what the checks do not read
+  // (storage/record_fields.h).
+  Status LoadMap(const std::string& name, ArgumentMap* map,
+                 RecordFields fields = RecordFields::kAll);
 
   // Writes a whole map in one atomic write. Without `replace` an existing map gives
   // AlreadyExists "map NAME already exists in store DIR"; with it, the old map's data goes in

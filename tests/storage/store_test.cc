@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "graph/checks.h"
 #include "tests/storage/store_test_util.h"
 
 namespace argmap::testing {
@@ -71,6 +72,96 @@ TEST_CASE("a written map loads back with every field and id and its next_id", "[
   CHECK(loaded.relations().size() == 7);
   CHECK(loaded.argument(IdOf(map, "<Main argument>"))->steps[0].rule == "modus ponens");
   CheckStored(tmp.path(), "sample", map);
+}
+
+// Every finding as one line: check, severity, node ids, message, and each path's steps.
+std::vector<std::string> FindingLines(const ArgumentMap& map) {
+  std::vector<Finding> findings;
+  REQUIRE(RunChecks(map, CheckOptions{}, &findings).message() == "");
+  std::vector<std::string> lines;
+  for (const Finding& f : findings) {
+    std::string line = f.check + " " + std::string(SeverityName(f.severity)) + " " + f.message;
+    for (NodeId id : f.nodes) line += " " + std::to_string(id);
+    for (const EvidencePath& path : f.evidence) {
+      line += " |";
+      for (const PathStep& step : path) {
+        line += " " + std::to_string(step.from) + "-" + std::string(RelationName(step.relation)) +
+                (step.sign > 0 ? "+" : "-") + std::to_string(step.to);
+      }
+    }
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+TEST_CASE("a load for the checks leaves out texts, tags and data, and the checks find the same",
+          "[storage]") {
+  TempDir tmp;
+  ArgumentMap map;
+  BuildSampleMap(&map);
+  {
+    std::unique_ptr<Store> store = OpenWriter(tmp.path());
+    REQUIRE(store->WriteMap("sample", map, /*replace=*/false).message() == "");
+  }
+  ArgumentMap lean;
+  REQUIRE(OpenReader(tmp.path())->LoadMap("sample", &lean, RecordFields::kForChecks).message() ==
+          "");
+  REQUIRE(lean.statements().size() == map.statements().size());
+  size_t with_text = 0, with_source = 0;
+  for (const Statement& s : map.statements()) {
+    const Statement* got = lean.statement(s.id);
+    REQUIRE(got != nullptr);
+    CHECK(got->title == s.title);
+    CHECK(got->role == s.role);
+    CHECK(got->thesis == s.thesis);
+    CHECK(got->source == s.source);
+    CHECK(got->text.empty());
+    CHECK(got->actor.empty());
+    CHECK(got->quote.empty());
+    CHECK(got->section.empty());
+    CHECK(got->tags.empty());
+    CHECK(got->data.empty());
+    with_text += !s.text.empty();
+    with_source += !s.source.empty();
+  }
+  CHECK(with_text > 0);  // the sample has what is left out, and sources
+  CHECK(with_source > 0);
+  REQUIRE(lean.arguments().size() == map.arguments().size());
+  for (const Argument& a : map.arguments()) {
+    const Argument* got = lean.argument(a.id);
+    REQUIRE(got != nullptr);
+    CHECK(got->title == a.title);
+    CHECK(got->warrant == a.warrant);
+    REQUIRE(got->steps.size() == a.steps.size());
+    for (size_t i = 0; i < a.steps.size(); ++i) {
+      CHECK(got->steps[i].node == a.steps[i].node);
+      CHECK(got->steps[i].premises == a.steps[i].premises);
+      CHECK(got->steps[i].premise_edges == a.steps[i].premise_edges);
+      CHECK(got->steps[i].conclusion == a.steps[i].conclusion);
+      CHECK(got->steps[i].conclusion_edge == a.steps[i].conclusion_edge);
+      CHECK(got->steps[i].rule.empty());
+    }
+    CHECK(got->text.empty());
+    CHECK(got->tags.empty());
+    CHECK(got->data.empty());
+  }
+  CHECK(lean.relations().size() == map.relations().size());
+  CHECK(lean.next_id() == map.next_id());
+  std::vector<std::string> findings = FindingLines(map);
+  CHECK(findings.size() > 3);
+  CHECK(FindingLines(lean) == findings);
+
+  ArgumentMap generated;  // a larger map, every check with work
+  BuildGeneratedMap(3000, 0, &generated);
+  {
+    std::unique_ptr<Store> store = OpenWriter(tmp.path(), 0);
+    REQUIRE(store->WriteMap("generated", generated, /*replace=*/false).message() == "");
+  }
+  ArgumentMap generated_lean;
+  REQUIRE(OpenReader(tmp.path())
+              ->LoadMap("generated", &generated_lean, RecordFields::kForChecks)
+              .message() == "");
+  CHECK(FindingLines(generated_lean) == FindingLines(generated));
 }
 
 TEST_CASE("titles and texts that are not valid UTF-8 survive a round trip", "[storage]") {
