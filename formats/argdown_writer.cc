@@ -112,11 +112,7 @@ constexpr ByteSet kArgumentTitleSpecials("\r\n>\xE2(");
 // before it parses, and the reader rejects it. A map's text may hold "@include(" without such a
 // `)`, but the written file has `)`s of its own: so no "@include(" is ever written. Whether the
 // `(` about to be written would complete one:
-bool CompletesInclude(const std::string& out) {
-  constexpr std::string_view kInclude = "@include";
-  return out.size() >= kInclude.size() &&
-         std::string_view(out).substr(out.size() - kInclude.size()) == kInclude;
-}
+bool CompletesInclude(const std::string& out) { return FollowsIncludeKeyword(out, out.size()); }
 // Argdown's "unused control characters": each is a token of its own that takes one blank after
 // it; a second blank would start a token, and Argdown skips blanks there.
 constexpr ByteSet kControlCharacters("@#*_[],.:;</>-(){}");

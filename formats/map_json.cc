@@ -50,16 +50,10 @@ void AppendUnicodeEscape(unsigned code, std::string* out) {
 }
 
 // ASCII that needs an escape: JSON's own, plus what kYamlSafe adds ('(' only after "@include",
-// see IncludeAt).
+// see FollowsIncludeKeyword).
 constexpr bool NeedsEscape(unsigned c, bool yaml) {
   if (c < 0x20 || c == '"' || c == '\\') return true;
   return yaml && (c == '{' || c == '}' || c == '=' || c == 0x7F || c == '(');
-}
-
-// Whether the '(' at text[i] follows "@include": Argdown's CLI would read `@include(...)` in the
-// written file as a file to include, so kYamlSafe writes that '(' as \u0028.
-bool IncludeAt(std::string_view text, size_t i) {
-  return i >= 8 && text.substr(i - 8, 8) == "@include";
 }
 
 void AppendAsciiEscape(unsigned c, std::string* out) {
@@ -103,6 +97,11 @@ bool EightVerbatim(uint64_t word) {
 
 }  // namespace
 
+bool FollowsIncludeKeyword(std::string_view text, size_t i) {
+  constexpr std::string_view kInclude = "@include";
+  return i >= kInclude.size() && text.substr(i - kInclude.size(), kInclude.size()) == kInclude;
+}
+
 bool AppendJsonString(std::string_view text, std::string* out, JsonStyle style) {
   // kVerbatim[yaml][c]: the ASCII bytes that go out as they are, one look-up each.
   static constexpr auto kVerbatim = [] {
@@ -133,7 +132,7 @@ bool AppendJsonString(std::string_view text, std::string* out, JsonStyle style) 
       ++i;
       continue;
     }
-    if (text[i] == '(' && !IncludeAt(text, i)) {  // not verbatim under kYamlSafe
+    if (text[i] == '(' && !FollowsIncludeKeyword(text, i)) {  // not verbatim under kYamlSafe
       ++i;
       continue;
     }
@@ -185,7 +184,7 @@ bool AppendJsonValue(std::string_view json, std::string* out, JsonStyle style) {
       in_string = false;
       out->push_back(c);
     } else if (yaml && (c == '{' || c == '}' || c == '=' || c == 0x7F ||
-                        (c == '(' && IncludeAt(*out, out->size())))) {
+                        (c == '(' && FollowsIncludeKeyword(*out, out->size())))) {
       AppendUnicodeEscape(static_cast<unsigned char>(c), out);
     } else if (yaml && ByteAt(json, i) == 0xC2 && ByteAt(json, i + 1) < 0xA0) {
       AppendUnicodeEscape(ByteAt(json, ++i), out);  // a C1 control character

@@ -26,6 +26,11 @@ enum class JsonStyle {
   kYamlSafe,
 };
 
+// Whether text[0, i) ends with "@include": a '(' at i would start what Argdown's CLI reads as
+// a file to include (`@include(` up to the next `)` anywhere after it), so argmap's writers
+// escape or replace that '(' (JsonStyle::kYamlSafe writes it as \u0028).
+bool FollowsIncludeKeyword(std::string_view text, size_t i);
+
 // Appends `text` as a JSON string literal: quotes, backslashes and control characters escaped,
 // other UTF-8 kept as is, each byte of invalid UTF-8 replaced by U+FFFD. Returns false when it
 // replaced something (valid UTF-8 gives the bytes nlohmann::json::dump(-1) gives).
