@@ -1,5 +1,6 @@
 #include "formats/argdown_data.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -214,6 +215,33 @@ DataValue ResolvePlain(std::string_view s) {
   return std::string(s);
 }
 
+// String(d) in JavaScript for a whole number d below 1e21 in magnitude: the shortest digits
+// that read back as d, then zeros up to the decimal point (String(2 ** 60) is
+// "1152921504606847000", not the exact 1152921504606846976).
+std::string IntegralNumberText(double d) {
+  if (d == 0) return "0";  // also -0
+  char buffer[40];
+  // Shortest round trip, as "-1.0248191152060862e+19".
+  std::to_chars_result end =
+      std::to_chars(buffer, buffer + sizeof buffer, d, std::chars_format::scientific);
+  std::string_view text(buffer, static_cast<size_t>(end.ptr - buffer));
+  const size_t e = text.find('e');
+  std::string out, digits;
+  for (char c : text.substr(0, e)) {
+    if (c == '-') out += c;
+    if (c >= '0' && c <= '9') digits += c;
+  }
+  int exponent = 0;
+  std::from_chars(text.data() + e + (text[e + 1] == '+' ? 2 : 1), text.data() + text.size(),
+                  exponent);
+  // A whole number of magnitude at least 1: its integer part has exponent + 1 digits.
+  out += digits;
+  if (exponent + 1 > static_cast<int>(digits.size())) {
+    out.append(static_cast<size_t>(exponent + 1) - digits.size(), '0');
+  }
+  return out;
+}
+
 // A mapping key as JavaScript makes it: String(value).
 std::string KeyText(const DataValue& key) {
   if (key.is_string()) return key.get<std::string>();
@@ -222,7 +250,7 @@ std::string KeyText(const DataValue& key) {
     double d = key.get<double>();
     if (std::isnan(d)) return "NaN";
     if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
-    if (d == std::floor(d) && std::fabs(d) < 1e21) return std::to_string(static_cast<int64_t>(d));
+    if (d == std::floor(d) && std::fabs(d) < 1e21) return IntegralNumberText(d);
   }
   return key.dump();
 }

@@ -182,6 +182,16 @@ TEST_CASE("data: flow and block style, merged over equivalent statements", "[for
         "[A] \"again\" k=\"v\" n=2 list=[\"w\",\"y z\"] o={\"p\":true} extra=null\n");
 }
 
+TEST_CASE("numbers as data keys are named as JavaScript names them", "[formats][argdown]") {
+  // js-yaml reads these keys as numbers and JavaScript's String() names them: whole numbers
+  // below 1e21 with their shortest digits padded with zeros (a key beyond 2^63 once overflowed
+  // a conversion to a 64-bit integer: fuzz finding 6).
+  CHECK(ReadAndDump("[A]: a {10248191152060862009: x, 1.5e3: y, 0.5: z, 1e21: w, "
+                    "-123456789012345678901: v, -0.0: u}\n") ==
+        "[A] \"a\" 10248191152060862000=\"x\" 1500=\"y\" 0.5=\"z\" 1e+21=\"w\" "
+        "-123456789012345680000=\"v\" 0=\"u\"\n");
+}
+
 TEST_CASE("front matter: title, metadata and strict mode", "[formats][argdown]") {
   Result r = Read(
       "===\ntitle: My map\nauthor: Me\nmodel:\n  mode: strict\n===\n\n"
