@@ -3,9 +3,8 @@
 #include <algorithm>
 #include <cassert>
 #include <chrono>
-#include <exception>
-#include <system_error>
-#include <thread>
+
+#include "graph/side_task.h"
 
 namespace argmap {
 namespace {
@@ -719,37 +718,16 @@ void ArgdownModel::Build(ArgumentMap* map, ArgdownReadTimes* times) {
   // and relation_keys_, and report nothing: for a large map they run on a second thread while
   // this one fills the map's statements and arguments, and are waited for before its relations.
   double transform_seconds = 0;
-  std::exception_ptr transform_failure;  // out of memory on the second thread, thrown here
-  auto transform = [this, &transform_seconds, &transform_failure] {
+  const size_t relations_read = relations_.size();  // the thread may drop some meanwhile
+  SideTask transforming(relations_read >= kThreadedTransformFrom, [this, &transform_seconds] {
     const auto start = std::chrono::steady_clock::now();
-    try {
-      DeduplicateRelations();
-      TransformArgumentRelations();
-      if (strict_) TransformStatementRelations();
-      RemoveRedundantAttacks();
-    } catch (...) {
-      transform_failure = std::current_exception();
-    }
+    DeduplicateRelations();
+    TransformArgumentRelations();
+    if (strict_) TransformStatementRelations();
+    RemoveRedundantAttacks();
     transform_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  };
-  const size_t relations_read = relations_.size();  // the thread may drop some meanwhile
-  std::thread transforming;
-  // Waits for the thread however Build is left (also by an exception).
-  struct Joiner {
-    std::thread& thread;
-    ~Joiner() {
-      if (thread.joinable()) thread.join();
-    }
-  } joiner{transforming};
-  if (relations_read >= kThreadedTransformFrom) {
-    try {
-      transforming = std::thread(transform);
-    } catch (const std::system_error&) {
-      // No thread to be had: below, on this one.
-    }
-  }
-  if (!transforming.joinable()) transform();
+  });
   if (sink_->errors() == 0) WarnUndefined();  // after an error they could be the error's echo
   lap(&times->transform);
 
@@ -839,8 +817,7 @@ void ArgdownModel::Build(ArgumentMap* map, ArgdownReadTimes* times) {
       ok = false;
     }
   }
-  if (transforming.joinable()) transforming.join();
-  if (transform_failure) std::rethrow_exception(transform_failure);
+  transforming.Wait();
   lap(&times->arguments);
   times->transform += transform_seconds;  // a part of it overlapped the two fills
   // The model merged equal relations of Argdown's kinds, which map one to one onto argmap's

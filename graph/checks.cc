@@ -2,10 +2,9 @@
 
 #include <algorithm>
 #include <array>
-#include <system_error>
-#include <thread>
 
 #include "graph/check_context.h"
+#include "graph/side_task.h"
 
 namespace argmap {
 namespace {
@@ -199,21 +198,14 @@ Status RunChecks(const ArgumentMap& map, const CheckOptions& options,
   // context's order and adjacency only (built above, never changed), not the commitments, which
   // the other checks compute on first use. Each thread sorts its own findings; the two sorted
   // halves are merged.
-  std::thread side;
-  auto check_side = [&] {
+  const bool side_checks = run[kObjectiveConflict] || run[kSelfDefeating] || run[kCircular];
+  SideTask side(side_checks, [&] {
     if (run[kObjectiveConflict] || run[kSelfDefeating]) {
       CheckObjectives(context, run[kObjectiveConflict], run[kSelfDefeating], &side_findings);
     }
     if (run[kCircular]) CheckCircularSupport(context, &side_findings);
     side_sorter.Sort();
-  };
-  if (run[kObjectiveConflict] || run[kSelfDefeating] || run[kCircular]) {
-    try {
-      side = std::thread(check_side);
-    } catch (const std::system_error&) {
-      check_side();  // no thread to be had: in turn
-    }
-  }
+  });
   bool needs_thesis = run[kContradiction] || run[kUnansweredObjection] || run[kNoThesis];
   if (needs_thesis && context.theses().empty()) {
     out.push_back(NoThesis());
@@ -227,7 +219,7 @@ Status RunChecks(const ArgumentMap& map, const CheckOptions& options,
   if (run[kUnsourcedEvidence]) CheckUnsourcedEvidence(context, &out);
   if (run[kOrphan]) CheckOrphans(context, &out);
   sorter.Sort();
-  if (side.joinable()) side.join();
+  side.Wait();
   FindingSorter::Merge(sorter, side_sorter, findings);
   return Status::Ok();
 }

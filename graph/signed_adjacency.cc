@@ -1,9 +1,8 @@
 #include "graph/signed_adjacency.h"
 
-#include <exception>
-#include <system_error>
-#include <thread>
 #include <utility>
+
+#include "graph/side_task.h"
 
 namespace argmap {
 namespace {
@@ -23,34 +22,9 @@ SignedAdjacency::SignedAdjacency(const ArgumentMap& map) {
   // The two directions are independent: for a large map the predecessors are built on a second
   // thread while this one builds the successors (each pass over the edges scatters into an array
   // of its own; at a million statements each direction takes about 0.1 s).
-  std::exception_ptr failure;  // out of memory on the second thread, thrown here
-  std::thread reverse;
-  if (map.relations().size() >= kThreadedFrom) {
-    try {
-      reverse = std::thread([&] {
-        try {
-          Build(map, false);
-        } catch (...) {
-          failure = std::current_exception();
-        }
-      });
-    } catch (const std::system_error&) {
-      // No thread to be had: both on this one, below.
-    }
-  }
-  struct Joiner {
-    std::thread& thread;
-    ~Joiner() {
-      if (thread.joinable()) thread.join();
-    }
-  } joiner{reverse};
+  SideTask reverse(map.relations().size() >= kThreadedFrom, [&] { Build(map, false); });
   Build(map, true);
-  if (reverse.joinable()) {
-    reverse.join();
-  } else {
-    Build(map, false);
-  }
-  if (failure) std::rethrow_exception(failure);
+  reverse.Wait();
 }
 
 // One direction: successors (forward) or predecessors, in ForEachEdge's order per vertex. A
