@@ -1,14 +1,10 @@
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <CLI/CLI.hpp>
-#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <optional>
 
 #include "cli/command.h"
+#include "cli/file_text.h"
 #include "cli/heap_prefault.h"
 #include "formats/argdown_reader.h"
 #include "formats/diagnostic.h"
@@ -20,35 +16,6 @@ namespace {
 // heap: prefaulting that much took a 1M-statement import from 4.3-4.8 s to 3.8-4.3 s (peak +100
 // MB), and more gained nothing. A store's load gained nothing: its two threads are busy already.
 constexpr size_t kPrefaultPerTextByte = 7;
-
-// Reads the whole file into *text: one read for a regular file (whose size fstat knows), chunks
-// for a pipe. A directory is an error.
-Status ReadWholeFile(const std::string& path, std::string* text) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return Status::IoError("cannot read " + path + ": " + std::strerror(errno));
-  struct stat info;
-  bool ok = ::fstat(fd, &info) == 0;
-  if (ok && S_ISDIR(info.st_mode)) {
-    ::close(fd);
-    return Status::IoError("cannot read " + path + ": it is a directory");
-  }
-  // Room for the file and for the last read, which finds its end.
-  if (ok && S_ISREG(info.st_mode)) text->reserve(static_cast<size_t>(info.st_size) + 4096);
-  size_t used = 0;
-  while (ok) {
-    if (text->capacity() - used < 4096) text->reserve(2 * text->capacity() + 65536);
-    text->resize(text->capacity());
-    ssize_t n = ::read(fd, text->data() + used, text->size() - used);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) ok = false;
-    if (n <= 0) break;
-    used += static_cast<size_t>(n);
-  }
-  int error = errno;
-  ::close(fd);
-  text->resize(used);
-  return ok ? Status::Ok() : Status::IoError("cannot read " + path + ": " + std::strerror(error));
-}
 
 }  // namespace
 
@@ -104,8 +71,9 @@ int MapSource::Load(Context& context, ArgumentMap* map, std::string* display_nam
 }
 
 int ReadArgdownFile(Context& context, const std::string& path, ArgumentMap* map) {
-  std::string text;
-  if (Status s = ReadWholeFile(path, &text); !s.ok()) return context.FailInput(s);
+  FileText file;
+  if (Status s = file.Read(path); !s.ok()) return context.FailInput(s);
+  const std::string_view text = file.view();
   std::optional<HeapPrefault> prefault;
   if (context.process_ends_after) prefault.emplace(kPrefaultPerTextByte * text.size());
   std::vector<Diagnostic> diagnostics;
