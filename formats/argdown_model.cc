@@ -603,8 +603,7 @@ void ArgdownModel::WarnUndefined() {
 // The inference steps of a premise-conclusion structure, as Argdown's ExplodeArgumentsPlugin
 // forms them: a step's premises run back to (and include) the previous conclusion, unless the
 // inference's data (or the conclusion's) lists them with `uses: [1, 2]` (or `from`).
-bool ArgdownModel::StepsOf(const ArgumentRecord& argument, std::vector<InferenceStep>* steps,
-                           const std::vector<NodeId>& statement_ids) {
+bool ArgdownModel::StepsOf(const ArgumentRecord& argument, std::vector<InferenceStep>* steps) {
   const std::vector<PcsEntry>& pcs = argument.pcs;
   for (size_t i = 0; i < pcs.size(); ++i) {
     if (pcs[i].inference < 0) continue;
@@ -623,7 +622,7 @@ bool ArgdownModel::StepsOf(const ArgumentRecord& argument, std::vector<Inference
     }
     InferenceStep step;
     step.rule = inference.rule;
-    step.conclusion = statement_ids[pcs[i].statement];
+    step.conclusion = StatementId(pcs[i].statement);
     if (uses) {
       for (const DataValue& number : *uses) {
         if (!number.is_number_integer() || number.get<int64_t>() < 1 ||
@@ -633,7 +632,7 @@ bool ArgdownModel::StepsOf(const ArgumentRecord& argument, std::vector<Inference
                            std::to_string(i + 1) + ") in <" + std::string(argument.title) + ">");
           return false;
         }
-        step.premises.push_back(statement_ids[pcs[number.get<int64_t>() - 1].statement]);
+        step.premises.push_back(StatementId(pcs[number.get<int64_t>() - 1].statement));
       }
     } else {
       size_t first = i;
@@ -641,17 +640,17 @@ bool ArgdownModel::StepsOf(const ArgumentRecord& argument, std::vector<Inference
         --first;
         if (pcs[first].inference >= 0) break;
       }
-      for (size_t j = first; j < i; ++j) step.premises.push_back(statement_ids[pcs[j].statement]);
+      for (size_t j = first; j < i; ++j) step.premises.push_back(StatementId(pcs[j].statement));
     }
     steps->push_back(std::move(step));
   }
   return true;
 }
 
-bool ArgdownModel::ToMapRelation(const ArgdownRelation& r, const std::vector<NodeId>& statement_ids,
-                                 const std::vector<NodeId>& argument_ids, Relation* out) {
+bool ArgdownModel::ToMapRelation(const ArgdownRelation& r, const std::vector<NodeId>& argument_ids,
+                                 Relation* out) {
   auto id_of = [&](ArgdownNodeRef ref) {
-    return ref.kind == ArgdownNodeRef::Kind::kStatement ? statement_ids[ref.index]
+    return ref.kind == ArgdownNodeRef::Kind::kStatement ? StatementId(ref.index)
                                                         : argument_ids[ref.index];
   };
   ArgdownNodeRef to = r.to;
@@ -733,9 +732,10 @@ void ArgdownModel::Build(ArgumentMap* map, ArgdownReadTimes* times) {
   if (sink_->errors() == 0) WarnUndefined();  // after an error they could be the error's echo
   lap(&times->transform);
 
-  // Ids as the map will hand them out: statements first, then arguments, all in text order.
-  // Records that fail to convert are reported; the map is filled only if nothing failed.
-  std::vector<NodeId> statement_ids(statements_.size()), argument_ids(arguments_.size());
+  // Ids: the statements take the map's first ids, in text order (StatementId), then the
+  // arguments theirs as the map hands them out. Records that fail to convert are reported; the
+  // map is filled only if nothing failed.
+  std::vector<NodeId> argument_ids(arguments_.size());
   ArgumentMap out;
   out.set_title(title_);
   out.set_metadata(metadata_);
@@ -780,7 +780,8 @@ void ArgdownModel::Build(ArgumentMap* map, ArgdownReadTimes* times) {
     }
     if (!ok) continue;
     // Titles are unique: each is one record of the model's index.
-    Status status = out.AppendStatement(std::move(record), &statement_ids[i]);
+    record.id = StatementId(static_cast<uint32_t>(i));  // fresh in a fresh map
+    Status status = out.AppendStatement(std::move(record));
     if (!status.ok()) {
       sink_->Error(0, status.message());
       ok = false;
@@ -789,7 +790,7 @@ void ArgdownModel::Build(ArgumentMap* map, ArgdownReadTimes* times) {
   lap(&times->statements);
   std::vector<std::vector<InferenceStep>> steps(arguments_.size());
   for (size_t i = 0; i < arguments_.size(); ++i) {
-    if (!StepsOf(arguments_[i], &steps[i], statement_ids)) ok = false;
+    if (!StepsOf(arguments_[i], &steps[i])) ok = false;
   }
   ok = ok && sink_->errors() == 0;
   for (size_t i = 0; ok && i < arguments_.size(); ++i) {
@@ -829,7 +830,7 @@ void ArgdownModel::Build(ArgumentMap* map, ArgdownReadTimes* times) {
   for (const ArgdownRelation& r : relations_) {
     if (r.removed) continue;
     Relation relation;
-    if (!ToMapRelation(r, statement_ids, argument_ids, &relation)) {
+    if (!ToMapRelation(r, argument_ids, &relation)) {
       ok = false;
       continue;
     }

@@ -133,6 +133,7 @@ class ArgdownModel {
   // From this many relations read, Build transforms them on a second thread.
   static constexpr size_t kThreadedTransformFrom = 10000;
   static constexpr uint32_t kNone = UINT32_MAX;
+  static constexpr NodeId kFirstStatementId = 1;  // a fresh ArgumentMap's first id
 
   struct StatementExtra {
     DataValue data;  // null when none
@@ -215,9 +216,11 @@ class ArgdownModel {
   void TransformStatementRelations();
   void RemoveRedundantAttacks();
   void WarnUndefined();
-  bool StepsOf(const ArgumentRecord& argument, std::vector<InferenceStep>* steps,
-               const std::vector<NodeId>& statement_ids);
-  bool ToMapRelation(const ArgdownRelation& relation, const std::vector<NodeId>& statement_ids,
+  // The map's id of statements_[index]: Build gives the statements the map's first ids, in
+  // order, so that this is arithmetic rather than a read of a table far from the cache.
+  static NodeId StatementId(uint32_t index) { return kFirstStatementId + index; }
+  bool StepsOf(const ArgumentRecord& argument, std::vector<InferenceStep>* steps);
+  bool ToMapRelation(const ArgdownRelation& relation,
                      const std::vector<NodeId>& argument_ids, Relation* out);
 
   std::string_view text_;
