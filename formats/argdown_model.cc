@@ -558,24 +558,39 @@ void ArgdownModel::TransformStatementRelations() {
 // removeRedundantEC2ARelations: a statement's attack on a reconstructed argument goes when the
 // statement already attacks, contradicts or is contrary to one of the argument's premises.
 void ArgdownModel::RemoveRedundantAttacks() {
-  FlatKeySet conflicts;  // (statement, other statement) pairs
+  auto attacks_argument = [](const ArgdownRelation& r) {
+    return !r.removed && r.kind == ArgdownRelationKind::kAttack &&
+           r.from.kind == ArgdownNodeRef::Kind::kStatement &&
+           r.to.kind == ArgdownNodeRef::Kind::kArgument;
+  };
+  // Only the conflicts of statements that attack an argument are ever looked up: the others
+  // are left out of the set (most of a large map's attacks and contradictions).
+  std::vector<uint8_t> attacker(statements_.size(), 0);
+  size_t attacks = 0;
+  for (const ArgdownRelation& r : relations_) {
+    if (attacks_argument(r)) {
+      attacker[r.from.index] = 1;
+      ++attacks;
+    }
+  }
+  if (attacks == 0) return;
+  FlatKeySet conflicts;  // (attacking statement, other statement) pairs
+  auto add = [&](uint32_t from, uint32_t to) {
+    if (attacker[from]) conflicts.Insert(from, to);
+  };
   for (const ArgdownRelation& r : relations_) {
     if (r.removed || r.from.kind != ArgdownNodeRef::Kind::kStatement ||
         r.to.kind != ArgdownNodeRef::Kind::kStatement) {
       continue;
     }
-    if (r.kind == ArgdownRelationKind::kAttack) conflicts.Insert(r.from.index, r.to.index);
+    if (r.kind == ArgdownRelationKind::kAttack) add(r.from.index, r.to.index);
     if (r.kind == ArgdownRelationKind::kContradictory || r.kind == ArgdownRelationKind::kContrary) {
-      conflicts.Insert(r.from.index, r.to.index);
-      conflicts.Insert(r.to.index, r.from.index);
+      add(r.from.index, r.to.index);
+      add(r.to.index, r.from.index);
     }
   }
   for (ArgdownRelation& r : relations_) {
-    if (r.removed || r.kind != ArgdownRelationKind::kAttack ||
-        r.from.kind != ArgdownNodeRef::Kind::kStatement ||
-        r.to.kind != ArgdownNodeRef::Kind::kArgument) {
-      continue;
-    }
+    if (!attacks_argument(r)) continue;
     for (const PcsEntry& entry : arguments_[r.to.index].pcs) {
       if (entry.inference < 0 && conflicts.Contains(r.from.index, entry.statement)) {
         r.removed = true;
