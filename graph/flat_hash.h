@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <string_view>
 #include <vector>
@@ -167,8 +168,22 @@ class FlatTitleIndex {
     slots_.assign(c, Slot{});
   }
 
+  // A multiply-and-fold hash, eight bytes at a time (after wyhash's), with the length mixed in:
+  // titles are short, and std::hash (MurmurHash2 in libstdc++) spent about 130 instructions on
+  // a title of 12 bytes, a tenth of the reader's instructions per title look-up.
   static uint32_t Hash(std::string_view title) {
-    return static_cast<uint32_t>(std::hash<std::string_view>()(title));
+    constexpr uint64_t kSeed = 0x9E3779B97F4A7C15ull, kStep = 0xBF58476D1CE4E5B9ull,
+                       kLast = 0x94D049BB133111EBull;
+    const char* p = title.data();
+    const size_t n = title.size();
+    uint64_t h = kSeed ^ (n * kStep);
+    if (n <= 8) {
+      h = Fold(h ^ Tail(p, n), kLast);
+    } else {
+      for (size_t i = 0; i + 8 < n; i += 8) h = Fold(h ^ Load8(p + i), kStep);
+      h = Fold(h ^ Load8(p + n - 8), kLast);  // the last eight bytes, overlapping
+    }
+    return static_cast<uint32_t>(h ^ (h >> 32));
   }
   // For a coming look-up of a title whose Hash() is `hash`, in two stages some time apart:
   // TouchSlot reads the slot where its probe starts (and returns something of it, for the caller
@@ -207,6 +222,28 @@ class FlatTitleIndex {
     bool used = false;
     std::string_view title() const { return {data, size}; }
   };
+  static uint64_t Fold(uint64_t a, uint64_t b) {
+    const unsigned __int128 product = static_cast<unsigned __int128>(a) * b;
+    return static_cast<uint64_t>(product) ^ static_cast<uint64_t>(product >> 64);
+  }
+  static uint64_t Load8(const char* p) {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+  }
+  // Up to eight bytes as one number: two overlapping 4-byte loads, or three single bytes.
+  static uint64_t Tail(const char* p, size_t n) {
+    if (n >= 4) {
+      uint32_t low, high;
+      std::memcpy(&low, p, 4);
+      std::memcpy(&high, p + n - 4, 4);
+      return (static_cast<uint64_t>(high) << 32) | low;
+    }
+    if (n == 0) return 0;
+    return static_cast<unsigned char>(p[0]) |
+           (static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8) |
+           (static_cast<uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16);
+  }
   size_t Probe(std::string_view title, uint32_t hash) const {
     size_t mask = slots_.size() - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
