@@ -51,8 +51,7 @@ ArgdownModel::ArgdownModel(std::string_view text, DiagnosticSink* sink) : text_(
   size_t expected = text.size() / 120 + 16;
   statements_.reserve(expected);
   statement_index_.Reserve(expected);
-  // relation_keys_ is sized in DeduplicateRelations, when the relations are known: a large map
-  // does that on Build's second thread, not here before the parsing can start.
+  relation_keys_.Reserve(expected);
 }
 
 std::string ArgdownModel::Name(ArgdownNodeRef ref) const {
@@ -402,7 +401,6 @@ void ArgdownModel::DeduplicateRelations() {
     return r.from == r.to && r.to.kind != ArgdownNodeRef::Kind::kInference;
   };
   std::vector<uint8_t> keep;
-  relation_keys_.Reserve(relations_.size());
   relation_keys_.InsertBatch(relations_.size(), key_at, &keep);
   // (node, kind) of every relation of a node to itself; then, in text order, of every kept
   // relation into such a node: a loop stays only if none came before it.
