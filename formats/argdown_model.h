@@ -220,8 +220,8 @@ class ArgdownModel {
   // order, so that this is arithmetic rather than a read of a table far from the cache.
   static NodeId StatementId(uint32_t index) { return kFirstStatementId + index; }
   bool StepsOf(const ArgumentRecord& argument, std::vector<InferenceStep>* steps);
-  bool ToMapRelation(const ArgdownRelation& relation,
-                     const std::vector<NodeId>& argument_ids, Relation* out);
+  bool ToMapRelation(const ArgdownRelation& relation, const std::vector<NodeId>& argument_ids,
+                     Relation* out);
 
   std::string_view text_;
   DiagnosticSink* sink_;
