@@ -1,6 +1,5 @@
 #include <CLI/CLI.hpp>
 #include <cstdlib>
-#include <cstring>
 #include <optional>
 
 #include "cli/command.h"
