@@ -111,12 +111,8 @@ class ReviewCommand : public Command {
   int Run(Context& context) override {
     ArgumentMap& map = context.NewMap();
     std::string display;
-    // The checks read titles, roles, theses, sources and the topology: the texts, tags and data
-    // of a stored map are not loaded.
-    if (int code = source_.Load(context, &map, &display, RecordFields::kForChecks);
-        code != kExitOk) {
-      return code;
-    }
+    // The whole map: the review quotes texts and sources' words, and the picture draws texts.
+    if (int code = source_.Load(context, &map, &display); code != kExitOk) return code;
     std::vector<Finding> findings;
     if (Status s = RunChecks(map, CheckOptions{}, &findings); !s.ok()) return context.Fail(s);
     ReviewOptions options;

@@ -170,6 +170,27 @@ TEST_CASE("review draws no picture of a map above --picture-limit, and says so",
   CHECK(text.find("[Border aid]") != std::string::npos);
 }
 
+TEST_CASE("review and check of a stored map say what they say of its file", "[cli]") {
+  // The chapter's map has theses with texts and sources with quotes, which the review prints:
+  // a review that loaded a stored map without them (as check does) would differ.
+  CliFixture f;
+  const std::string file = std::string(ARGMAP_SOURCE_DIR) + "/examples/eu-central-asia.argdown";
+  REQUIRE(f.Run({"import", file, "--map", "eu"}).code == 0);
+  CliResult from_file = f.Run({"review", file});
+  CliResult from_store = f.Run({"review", "--map", "eu"});
+  REQUIRE(from_file.code == 0);
+  REQUIRE(from_store.code == 0);
+  CHECK(from_file.out.find("founded upon the global and internal contexts") != std::string::npos);
+  CHECK(from_store.out == from_file.out);
+  for (const char* format : {"text", "json"}) {
+    CliResult check_file = f.Run({"check", file, "--format", format, "--fail-on", "never"});
+    CliResult check_store =
+        f.Run({"check", "--map", "eu", "--format", format, "--fail-on", "never"});
+    CHECK(check_store.code == check_file.code);
+    CHECK(check_store.out == check_file.out);
+  }
+}
+
 TEST_CASE("demo runs the pipeline on the chapter's map and names its files", "[cli]") {
   CliFixture f;
   std::string out_dir = f.Path("demo");
