@@ -163,10 +163,10 @@ bool IsListItem(ArgdownToken t) {
   return t == ArgdownToken::kOrderedListItem || t == ArgdownToken::kUnorderedListItem;
 }
 
-bool IsLineTerminatorText(std::string_view s) {
-  return s.find_first_of("\n\r") != std::string_view::npos ||
-         s.find("\xE2\x80\xA8") != std::string_view::npos ||
-         s.find("\xE2\x80\xA9") != std::string_view::npos;
+// Whether s starts with a JavaScript line terminator (\n, \r, U+2028, U+2029).
+bool StartsWithLineTerminator(std::string_view s) {
+  return !s.empty() && (s[0] == '\n' || s[0] == '\r' || s.substr(0, 3) == "\xE2\x80\xA8" ||
+                        s.substr(0, 3) == "\xE2\x80\xA9");
 }
 
 // JavaScript's String.prototype.trim for the whitespace Argdown texts contain.
@@ -686,7 +686,9 @@ bool ArgdownParser::ParseElementHeader(size_t member, bool allow_argument,
 void ArgdownParser::SetReferenceTitle(ArgdownMember* member, const Token& t) {
   std::string_view title = t.title(text_);
   // Argdown's title pattern (.+) does not cross a line break; such a reference has no title.
-  if (IsLineTerminatorText(title)) return;
+  // The lexer ends a reference at its first closer on the line of its second character, so only
+  // the first character can be a line break.
+  if (StartsWithLineTerminator(title)) return;
   member->title = title;
   member->has_title = true;
   member->is_reference = true;

@@ -316,6 +316,22 @@ TEST_CASE("a reference to an undefined title makes an empty node and warns", "[f
         "    ^\n");
 }
 
+TEST_CASE("a reference whose title starts with a line break is untitled, as in Argdown",
+          "[formats][argdown]") {
+  // Argdown's title pattern (.+) cannot start at a line terminator: such a reference is a new
+  // untitled node. Each of JavaScript's four line terminators, in statements and arguments.
+  for (std::string_view terminator : {"\n", "\r", "\xE2\x80\xA8", "\xE2\x80\xA9"}) {
+    std::string text =
+        "[A]: a\n  + [" + std::string(terminator) + "B]\n  - <" + std::string(terminator) + "C>\n";
+    Result r = Read(text);
+    INFO(text);
+    REQUIRE(r.status.ok());
+    CHECK(Dump(r.map) ==
+          "[A] \"a\"\n[Untitled 1] \"\"\n<Untitled 2> \"\"\n[Untitled 1] supports [A]\n"
+          "<Untitled 2> attacks [A]\n");
+  }
+}
+
 TEST_CASE("a byte order mark and Windows line endings are read", "[formats][argdown]") {
   CHECK(ReadAndDump("\xEF\xBB\xBF# H\r\n\r\n[A]: a\r\n  + [B]: b\r\n") ==
         "[A] \"a\" section=H\n[B] \"b\" section=H\n[B] supports [A]\n");
