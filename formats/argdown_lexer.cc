@@ -2,6 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace argmap {
 namespace {
@@ -16,19 +21,72 @@ constexpr std::array<bool, 256> MakeControlTable() {
 }
 constexpr std::array<bool, 256> kEndsFreestyle = MakeControlTable();
 
-// Characters at which some token other than Freestyle may start; at any other character only
-// Freestyle can match, which MatchDefault takes as a shortcut.
-constexpr std::array<bool, 256> MakeMaybeTokenTable() {
-  std::array<bool, 256> table{};
-  for (unsigned char c : std::string_view("\\@#*_[],.:;</>-(){}=+ \t\r\n0123456789")) {
-    table[c] = true;
+constexpr bool IsUnusedControlChar(char c) {
+  return c != '\\' && c != '\r' && c != '\n' && kEndsFreestyle[static_cast<unsigned char>(c)];
+}
+
+// The default mode's matchers, one bit each, and for every byte the matchers that can match
+// at a position holding that byte (after the spaces and tabs, for the matchers that skip them
+// first). MatchDefault tries only those, in its fixed order: the others would fail anyway.
+enum Candidate : uint32_t {
+  kCanComment = 1u << 0,
+  kCanFrontMatter = 1u << 1,
+  kCanData = 1u << 2,
+  kCanEscapedChar = 1u << 3,
+  kCanSpecialChar = 1u << 4,
+  kCanEmptyline = 1u << 5,
+  kCanNewline = 1u << 6,
+  kCanInferenceStart = 1u << 7,
+  kCanRelation = 1u << 8,
+  kCanHeadingStart = 1u << 9,
+  kCanStatementNumber = 1u << 10,
+  kCanListItem = 1u << 11,
+  kCanRange = 1u << 12,  // a bold or italic end or start
+  kCanLink = 1u << 13,
+  kCanTag = 1u << 14,
+  kCanBracketed = 1u << 15,
+  kCanSpaces = 1u << 16,
+  kCanFreestyle = 1u << 17,
+  kCanUnusedControlChar = 1u << 18,
+};
+
+constexpr std::array<uint32_t, 256> MakeCandidateTable() {
+  std::array<uint32_t, 256> table{};
+  auto add = [&](std::string_view first_bytes, uint32_t candidate) {
+    for (unsigned char c : first_bytes) table[c] |= candidate;
+  };
+  add("</", kCanComment);            // <!-- /* //
+  add("=", kCanFrontMatter);         // ===
+  add("{", kCanData);                // {
+  add("\\", kCanEscapedChar);        // \x
+  add(".:", kCanSpecialChar);        // .name. :name:
+  add(" \t\r\n", kCanEmptyline);     // [ \t]*\r?\n, twice or more
+  add(" \t\r\n", kCanNewline);       // [ \t]*(\r\n|\n|\r)
+  add(" \t-", kCanInferenceStart);   // [ \t]*--
+  add(" \t+-<>_", kCanRelation);     // [ \t]* and + - < > _
+  add("#", kCanHeadingStart);        // #+ and a space
+  add(" \t(", kCanStatementNumber);  // [ \t]*\(
+  add(" \t0123456789*", kCanListItem);
+  add("*_", kCanRange);
+  add("[", kCanLink);
+  add("#", kCanTag);
+  add("@[<", kCanBracketed);
+  add(" \t", kCanSpaces);
+  for (int c = 0; c < 256; ++c) {
+    if (!kEndsFreestyle[c]) table[c] |= kCanFreestyle;
+    if (IsUnusedControlChar(static_cast<char>(c))) table[c] |= kCanUnusedControlChar;
   }
   return table;
 }
-constexpr std::array<bool, 256> kMaybeToken = MakeMaybeTokenTable();
+constexpr std::array<uint32_t, 256> kCandidates = MakeCandidateTable();
+constexpr uint32_t kSkipSpacesFirst = kCanEmptyline | kCanNewline | kCanInferenceStart |
+                                      kCanRelation | kCanStatementNumber | kCanListItem;
 
-bool IsUnusedControlChar(char c) {
-  return c != '\\' && c != '\r' && c != '\n' && kEndsFreestyle[static_cast<unsigned char>(c)];
+// Whether any of the eight bytes in word equals byte.
+constexpr bool HasByte(uint64_t word, unsigned char byte) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  uint64_t v = word ^ (kOnes * byte);
+  return ((v - kOnes) & ~v & (kOnes << 7)) != 0;
 }
 
 // The code point at text[i] and its length in bytes; a byte that is not valid UTF-8 counts as
@@ -106,6 +164,18 @@ bool StartsWith(std::string_view text, size_t i, std::string_view prefix) {
     if (text[i + k] != prefix[k]) return false;
   }
   return true;
+}
+
+// Whether each of the eight bytes in word is an ASCII letter or a space (none of them ends
+// Freestyle).
+constexpr bool AllLettersOrSpaces(uint64_t word) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = kOnes << 7;
+  if (word & kHigh) return false;  // below, every byte is at most 0x7F: no sum carries over
+  const uint64_t folded = word | (kOnes * 0x20);  // lower case; 0x40-0x5F and 0x60-0x7F alike
+  const uint64_t letter = (folded + kOnes * (0x80 - 'a')) & ~(folded + kOnes * (0x80 - 'z' - 1));
+  const uint64_t spaceless = word ^ (kOnes * ' ');  // a space becomes 0
+  const uint64_t space = ~((spaceless + kOnes * 0x7F) | spaceless);
+  return ((letter | space) & kHigh) == kHigh;
 }
 
 }  // namespace
@@ -198,28 +268,13 @@ std::string_view ArgdownTokenDescription(ArgdownToken type) {
 
 ArgdownLexer::ArgdownLexer(std::string_view text) : text_(text) {}
 
-Token ArgdownLexer::Next() {
-  Peek(0);
-  Token token = pending_[head_];
-  if (token.type != ArgdownToken::kEof && ++head_ >= 256 && head_ * 2 >= pending_.size()) {
-    pending_.erase(pending_.begin(), pending_.begin() + static_cast<ptrdiff_t>(head_));
-    head_ = 0;
-  }
-  return token;
-}
-
-const Token& ArgdownLexer::Peek(size_t k) {
-  // One token more than asked for: an Emptyline is only real if something follows it
-  // (Argdown drops a trailing one), which is known once the next token is lexed.
+void ArgdownLexer::Fill(size_t k) {
   while (!eof_ && pending_.size() - head_ <= k + 1) Produce();
-  size_t i = head_ + k;
-  return pending_[i < pending_.size() ? i : pending_.size() - 1];
 }
 
-void ArgdownLexer::Emit(ArgdownToken type, size_t begin, size_t end, uint32_t indent) {
-  pending_.push_back(Token{type, begin, end - begin, indent});
-  any_token_ = true;
-  last_ = type;
+void ArgdownLexer::Compact() {
+  pending_.erase(pending_.begin(), pending_.begin() + static_cast<ptrdiff_t>(head_));
+  head_ = 0;
 }
 
 void ArgdownLexer::Skip(size_t end) { pos_ = end; }
@@ -248,8 +303,8 @@ void ArgdownLexer::EmitRemainingDedents() {
 }
 
 void ArgdownLexer::Produce() {
-  size_t before = pending_.size();
-  while (pending_.size() == before) {
+  const size_t want = pending_.size() + kBatch;
+  while (pending_.size() < want) {
     if (pos_ >= text_.size()) {
       if (pending_.size() > head_ && pending_.back().type == ArgdownToken::kEmptyline) {
         pending_.pop_back();
@@ -279,54 +334,69 @@ bool ArgdownLexer::MatchDefault(Token* token) {
     return true;
   };
   size_t end;
-  if (!kMaybeToken[static_cast<unsigned char>(text_[start])]) {
-    return make(ArgdownToken::kFreestyle, MatchFreestyle(), start);
+  uint32_t can = kCandidates[static_cast<unsigned char>(text_[start])];
+  if (can == kCanFreestyle) return make(ArgdownToken::kFreestyle, MatchFreestyle(), start);
+  if (ws_end_ > start) {
+    // Spaces match here for sure; before them, only the matchers that skip spaces first and
+    // can match at the character after them.
+    can = kCanSpaces;
+    if (ws_end_ < text_.size()) {
+      can |= kCandidates[static_cast<unsigned char>(text_[ws_end_])] & kSkipSpacesFirst;
+    }
   }
-  if ((end = MatchComment()) != npos) {
+  if ((can & kCanComment) && (end = MatchComment()) != npos) {
     Skip(end);
     return false;
   }
-  if (text_[start] == '=' && (end = MatchFrontMatter()) != npos) {
+  if ((can & kCanFrontMatter) && (end = MatchFrontMatter()) != npos) {
     return make(ArgdownToken::kFrontMatter, end, start);
   }
-  if (text_[start] == '{' && (end = MatchData()) != npos) {
+  if ((can & kCanData) && (end = MatchData()) != npos) {
     return make(ArgdownToken::kData, end, start);
   }
-  if ((end = MatchEscapedChar()) != npos) return make(ArgdownToken::kEscapedChar, end, start);
-  if ((end = MatchSpecialChar()) != npos) return make(ArgdownToken::kSpecialChar, end, start);
-  if ((end = MatchEmptyline()) != npos) {
+  if ((can & kCanEscapedChar) && (end = MatchEscapedChar()) != npos) {
+    return make(ArgdownToken::kEscapedChar, end, start);
+  }
+  if ((can & kCanSpecialChar) && (end = MatchSpecialChar()) != npos) {
+    return make(ArgdownToken::kSpecialChar, end, start);
+  }
+  if ((can & kCanEmptyline) && (end = MatchEmptyline()) != npos) {
     if (end < text_.size()) EmitRemainingDedents();
     return make(ArgdownToken::kEmptyline, end, start);
   }
-  if ((end = MatchNewline()) != npos) return make(ArgdownToken::kNewline, end, start);
-  if ((end = MatchInferenceStart()) != npos) {
+  if ((can & kCanNewline) && (end = MatchNewline()) != npos) {
+    return make(ArgdownToken::kNewline, end, start);
+  }
+  if ((can & kCanInferenceStart) && (end = MatchInferenceStart()) != npos) {
     EmitRemainingDedents();
     mode_ = Mode::kInference;
     return make(ArgdownToken::kInferenceStart, end, end - 2);
   }
   ArgdownToken type;
   uint32_t indent = 0;
-  if ((end = MatchRelation(&type, &indent)) != npos) {
+  if ((can & kCanRelation) && (end = MatchRelation(&type, &indent)) != npos) {
     EmitIndentOrDedent(indent);
     size_t symbol = start + indent;
     return make(type, end, symbol, indent);
   }
-  if ((end = MatchHeadingStart()) != npos) return make(ArgdownToken::kHeadingStart, end, start);
-  if ((end = MatchStatementNumber()) != npos) {
+  if ((can & kCanHeadingStart) && (end = MatchHeadingStart()) != npos) {
+    return make(ArgdownToken::kHeadingStart, end, start);
+  }
+  if ((can & kCanStatementNumber) && (end = MatchStatementNumber()) != npos) {
     EmitRemainingDedents();
     size_t symbol = start;
     while (IsHorizontalSpace(text_[symbol])) ++symbol;
     return make(ArgdownToken::kStatementNumber, end, symbol);
   }
-  if ((end = MatchListItem(&type, &indent)) != npos) {
+  if ((can & kCanListItem) && (end = MatchListItem(&type, &indent)) != npos) {
     EmitIndentOrDedent(indent);
     return make(type, end, start + indent - 1, indent);
   }
-  if ((end = MatchRangeEnd(&type)) != npos) {
+  if ((can & kCanRange) && (end = MatchRangeEnd(&type)) != npos) {
     ranges_.pop_back();
     return make(type, end, start);
   }
-  if ((end = MatchRangeStart(&type)) != npos) {
+  if ((can & kCanRange) && (end = MatchRangeStart(&type)) != npos) {
     Range range = type == ArgdownToken::kAsteriskBoldStart     ? Range::kAsteriskBold
                   : type == ArgdownToken::kUnderscoreBoldStart ? Range::kUnderscoreBold
                   : type == ArgdownToken::kAsteriskItalicStart ? Range::kAsteriskItalic
@@ -334,19 +404,23 @@ bool ArgdownLexer::MatchDefault(Token* token) {
     ranges_.push_back(range);
     return make(type, end, start);
   }
-  if (text_[start] == '[' && (end = MatchLink()) != npos) {
+  if ((can & kCanLink) && (end = MatchLink()) != npos) {
     return make(ArgdownToken::kLink, end, start);
   }
-  if (text_[start] == '#' && (end = MatchTag()) != npos) {
+  if ((can & kCanTag) && (end = MatchTag()) != npos) {
     return make(ArgdownToken::kTag, end, start);
   }
-  if ((end = MatchBracketed(&type)) != npos) return make(type, end, start);
-  if ((end = MatchSpaces()) != npos) {
+  if ((can & kCanBracketed) && (end = MatchBracketed(&type)) != npos) {
+    return make(type, end, start);
+  }
+  if ((can & kCanSpaces) && (end = MatchSpaces()) != npos) {
     Skip(end);
     return false;
   }
-  if ((end = MatchFreestyle()) != npos) return make(ArgdownToken::kFreestyle, end, start);
-  if ((end = MatchUnusedControlChar()) != npos) {
+  if ((can & kCanFreestyle) && (end = MatchFreestyle()) != npos) {
+    return make(ArgdownToken::kFreestyle, end, start);
+  }
+  if ((can & kCanUnusedControlChar) && (end = MatchUnusedControlChar()) != npos) {
     return make(ArgdownToken::kUnusedControlChar, end, start);
   }
   return make(ArgdownToken::kInvalid, start + CharLength(text_, start), start);
@@ -412,7 +486,27 @@ size_t ArgdownLexer::FindLineEnd(size_t from) {
   }
   size_t stop = cache->valid && from < cache->from ? cache->from : text_.size();
   size_t found = npos;
-  for (size_t i = from; i < stop; ++i) {
+  size_t i = from;
+  // Many bytes at a time while none of them can start a line terminator.
+#ifdef __SSE2__
+  const __m128i newline = _mm_set1_epi8('\n'), carriage_return = _mm_set1_epi8('\r'),
+                separator_lead = _mm_set1_epi8(static_cast<char>(0xE2));
+  for (; i + 16 <= stop; i += 16) {
+    __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text_.data() + i));
+    __m128i hits = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(bytes, newline), _mm_cmpeq_epi8(bytes, carriage_return)),
+        _mm_cmpeq_epi8(bytes, separator_lead));
+    if (int mask = _mm_movemask_epi8(hits); mask != 0) {
+      i += static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+      break;
+    }
+  }
+#endif
+  for (uint64_t word; i + 8 <= stop; i += 8) {
+    std::memcpy(&word, text_.data() + i, 8);
+    if (HasByte(word, '\n') || HasByte(word, '\r') || HasByte(word, 0xE2)) break;
+  }
+  for (; i < stop; ++i) {
     size_t length;
     unsigned char c = static_cast<unsigned char>(text_[i]);
     if (c == '\n' || c == '\r' || (c == 0xE2 && IsLineTerminatorAt(text_, i, &length))) {
@@ -797,6 +891,10 @@ size_t ArgdownLexer::MatchSpaces() const {
 size_t ArgdownLexer::MatchFreestyle() const {
   size_t i = pos_;
   const size_t n = text_.size();
+  for (uint64_t word; i + 8 <= n; i += 8) {  // eight bytes at a time while none can end it
+    std::memcpy(&word, text_.data() + i, 8);
+    if (!AllLettersOrSpaces(word)) break;
+  }
   while (i < n && !kEndsFreestyle[static_cast<unsigned char>(text_[i])]) ++i;
   return i > pos_ ? i : npos;
 }

@@ -105,8 +105,21 @@ class ArgdownLexer {
   explicit ArgdownLexer(std::string_view text);
 
   // The next token; Peek(k) looks k tokens ahead (0 = the one Next() returns) without consuming.
-  Token Next();
-  const Token& Peek(size_t k = 0);
+  Token Next() {
+    Peek(0);
+    Token token = pending_[head_];
+    if (token.type != ArgdownToken::kEof && ++head_ >= 256 && head_ * 2 >= pending_.size()) {
+      Compact();
+    }
+    return token;
+  }
+  const Token& Peek(size_t k = 0) {
+    // One token more than asked for: an Emptyline is only real if something follows it
+    // (Argdown drops a trailing one), which is known once the next token is lexed.
+    if (!eof_ && pending_.size() - head_ <= k + 1) Fill(k);
+    size_t i = head_ + k;
+    return pending_[i < pending_.size() ? i : pending_.size() - 1];
+  }
 
   std::string_view text() const { return text_; }
 
@@ -121,10 +134,19 @@ class ArgdownLexer {
     bool valid = false;
   };
 
-  void Produce();  // lexes at pos_ and appends at least one token to pending_
+  // Tokens lexed at a time, so that Peek and Next mostly find them lexed already.
+  static constexpr size_t kBatch = 32;
+
+  void Fill(size_t k);  // lexes until pending_ holds k + 2 unconsumed tokens, or Eof
+  void Compact();       // drops the consumed tokens from pending_
+  void Produce();       // lexes at pos_ and appends one to kBatch tokens to pending_ (Eof last)
   bool MatchDefault(Token* token);
   bool MatchInference(Token* token);
-  void Emit(ArgdownToken type, size_t begin, size_t end, uint32_t indent = 0);
+  void Emit(ArgdownToken type, size_t begin, size_t end, uint32_t indent = 0) {
+    pending_.push_back(Token{type, begin, end - begin, indent});
+    any_token_ = true;
+    last_ = type;
+  }
   void Skip(size_t end);  // a comment or spaces: consumed, no token
 
   bool AtLineStart() const;  // the last token is a Newline or an Emptyline, or there is none
