@@ -984,7 +984,57 @@ bool ParseYaml(std::string_view text, DataValue* value, DataError* error) {
   return reader.ReadDocument(value, error);
 }
 
+namespace {
+
+// The shape most data in a map has, {key: "text", key: "text"}, read without the YAML reader:
+// keys that are plain words of letters, digits and _ (not YAML's true, false or null), values in
+// double quotes of printable ASCII without escapes, each key once. It gives what the YAML reader
+// gives; false (and *value untouched) for anything else, which the YAML reader then reads.
+bool ParseSimpleFlowMapping(std::string_view token, DataValue* value) {
+  auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  auto is_word = [&](char c) { return is_letter(c) || (c >= '0' && c <= '9') || c == '_'; };
+  auto skip_spaces = [&](size_t i) {
+    while (i < token.size() && token[i] == ' ') ++i;
+    return i;
+  };
+  if (token.size() < 2 || token.front() != '{' || token.back() != '}') return false;
+  const size_t end = token.size() - 1;  // the closing brace
+  DataValue object = DataValue::object();
+  size_t i = skip_spaces(1);
+  while (true) {
+    if (i >= end || !is_letter(token[i])) return false;
+    const size_t key_begin = i;
+    while (i < end && is_word(token[i])) ++i;
+    const std::string_view key = token.substr(key_begin, i - key_begin);
+    if (key == "true" || key == "True" || key == "TRUE" || key == "false" || key == "False" ||
+        key == "FALSE" || key == "null" || key == "Null" || key == "NULL") {
+      return false;
+    }
+    if (i + 1 >= end || token[i] != ':' || token[i + 1] != ' ') return false;
+    i = skip_spaces(i + 1);
+    if (i >= end || token[i] != '"') return false;
+    const size_t text_begin = ++i;
+    while (i < end && token[i] != '"') {
+      if (token[i] < 0x20 || token[i] > 0x7E || token[i] == '\\') return false;
+      ++i;
+    }
+    if (i >= end) return false;
+    const std::string_view text = token.substr(text_begin, i - text_begin);
+    if (object.contains(key)) return false;  // the YAML reader's error about it
+    object.emplace(std::string(key), std::string(text));
+    i = skip_spaces(i + 1);
+    if (i == end) break;
+    if (token[i] != ',') return false;
+    i = skip_spaces(i + 1);
+  }
+  *value = std::move(object);
+  return true;
+}
+
+}  // namespace
+
 bool ParseArgdownData(std::string_view token, DataValue* value, DataError* error) {
+  if (ParseSimpleFlowMapping(token, value)) return true;
   // DataPlugin: /^{[ \t]*(\n\r|\n)/ switches to block format; /}\s*$/ goes at the end.
   size_t i = 1;
   while (i < token.size() && IsSpace(token[i])) ++i;
