@@ -39,6 +39,7 @@ bool ScalarText(const DataValue& value, std::string* out) {
 void ArgdownMember::Clear() {
   is_argument = has_title = is_reference = has_data = false;
   title = {};
+  title_hash = 0;
   text.clear();
   tags.clear();
   data = nullptr;
@@ -125,10 +126,12 @@ void ArgdownModel::PrefetchNear(const Token& t) const {
   }
 }
 
-uint32_t ArgdownModel::StatementIndex(std::string_view title) {
+uint32_t ArgdownModel::StatementIndex(std::string_view title, uint32_t hash) {
   bool inserted;
-  uint32_t index =
-      statement_index_.FindOrInsert(title, static_cast<uint32_t>(statements_.size()), &inserted);
+  size_t position;
+  uint32_t index = statement_index_.FindOrInsertHashed(
+      title, hash != 0 ? hash : FlatTitleIndex::Hash(title),
+      static_cast<uint32_t>(statements_.size()), &inserted, &position);
   if (inserted) {
     statements_.emplace_back();
     statements_.back().title = title;
@@ -136,10 +139,12 @@ uint32_t ArgdownModel::StatementIndex(std::string_view title) {
   return index;
 }
 
-uint32_t ArgdownModel::ArgumentIndex(std::string_view title) {
+uint32_t ArgdownModel::ArgumentIndex(std::string_view title, uint32_t hash) {
   bool inserted;
-  uint32_t index =
-      argument_index_.FindOrInsert(title, static_cast<uint32_t>(arguments_.size()), &inserted);
+  size_t position;
+  uint32_t index = argument_index_.FindOrInsertHashed(
+      title, hash != 0 ? hash : FlatTitleIndex::Hash(title),
+      static_cast<uint32_t>(arguments_.size()), &inserted, &position);
   if (inserted) {
     arguments_.emplace_back();
     arguments_.back().title = title;
@@ -161,9 +166,9 @@ ArgdownNodeRef ArgdownModel::RelationParent(ArgdownMember* member) {
     member->has_title = true;
   }
   if (member->is_argument) {
-    return {ArgdownNodeRef::Kind::kArgument, ArgumentIndex(member->title)};
+    return {ArgdownNodeRef::Kind::kArgument, ArgumentIndex(member->title, member->title_hash)};
   }
-  return {ArgdownNodeRef::Kind::kStatement, StatementIndex(member->title)};
+  return {ArgdownNodeRef::Kind::kStatement, StatementIndex(member->title, member->title_hash)};
 }
 
 ArgdownNodeRef ArgdownModel::MemberExit(ArgdownMember* member) {
@@ -285,7 +290,7 @@ ArgdownNodeRef ArgdownModel::StatementExit(ArgdownMember* member) {
     member->title = GenerateTitle();
     member->has_title = true;
   }
-  uint32_t index = StatementIndex(member->title);
+  uint32_t index = StatementIndex(member->title, member->title_hash);
   StatementRecord& statement = statements_[index];
   TakeStatementData(statement, *member);
   AssignSection(statement, *member, current_section_, kNoSection);
@@ -301,7 +306,7 @@ ArgdownNodeRef ArgdownModel::ArgumentExit(ArgdownMember* member) {
     member->title = GenerateTitle();
     member->has_title = true;
   }
-  uint32_t index = ArgumentIndex(member->title);
+  uint32_t index = ArgumentIndex(member->title, member->title_hash);
   ArgumentRecord& argument = arguments_[index];
   for (const ArgdownMember::Tag& tag : member->tags) {
     if (std::find(argument.tags.begin(), argument.tags.end(), tag.name) == argument.tags.end()) {

@@ -46,6 +46,7 @@ struct ArgdownMember {
   bool has_title = false;
   bool is_reference = false;
   std::string_view title;
+  uint32_t title_hash = 0;  // FlatTitleIndex::Hash(title) from the title's token; 0: not known
   std::string text;
   std::vector<Tag> tags;
   bool has_data = false;
@@ -200,8 +201,9 @@ class ArgdownModel {
                : statement_index_;
   }
   std::string_view GenerateTitle();
-  uint32_t StatementIndex(std::string_view title);
-  uint32_t ArgumentIndex(std::string_view title);
+  // The record of title, created if new; `hash` is FlatTitleIndex::Hash(title), or 0: unknown.
+  uint32_t StatementIndex(std::string_view title, uint32_t hash = 0);
+  uint32_t ArgumentIndex(std::string_view title, uint32_t hash = 0);
   StatementExtra& Extra(StatementRecord& statement);
   ArgdownNodeRef StatementExit(ArgdownMember* member);
   ArgdownNodeRef ArgumentExit(ArgdownMember* member);

@@ -690,6 +690,7 @@ void ArgdownParser::SetReferenceTitle(ArgdownMember* member, const Token& t) {
   // the first character can be a line break.
   if (StartsWithLineTerminator(title)) return;
   member->title = title;
+  member->title_hash = t.title_hash;
   member->has_title = true;
   member->is_reference = true;
 }
@@ -703,6 +704,7 @@ bool ArgdownParser::ParseStatementHeader(size_t member) {
   if (t.type == ArgdownToken::kStatementDefinition) {
     Next();
     members_[member].title = t.title(text_);
+    members_[member].title_hash = t.title_hash;
     members_[member].has_title = true;
   }
   return ParseDefinitionRest(member, t, "statement");
@@ -713,6 +715,7 @@ bool ArgdownParser::ParseArgumentHeader(size_t member) {
   members_[member].is_argument = true;
   if (t.type == ArgdownToken::kArgumentReference) return ParseReferenceRest(member, t);
   members_[member].title = t.title(text_);
+  members_[member].title_hash = t.title_hash;
   members_[member].has_title = true;
   return ParseDefinitionRest(member, t, "argument");
 }

@@ -137,8 +137,12 @@ class FlatTitleIndex {
   }
   // FindOrInsert that also gives the slot's position, valid until the next insertion: for Rekey.
   uint32_t FindOrInsert(std::string_view title, uint32_t value, bool* inserted, size_t* position) {
+    return FindOrInsertHashed(title, Hash(title), value, inserted, position);
+  }
+  // FindOrInsert for a title whose Hash() the caller has already: `hash` must be Hash(title).
+  uint32_t FindOrInsertHashed(std::string_view title, uint32_t hash, uint32_t value, bool* inserted,
+                              size_t* position) {
     if ((size_ + 1) * 2 > slots_.size()) Grow();
-    uint32_t hash = Hash(title);
     size_t i = Probe(title, hash);
     *position = i;
     if (slots_[i].used) {
