@@ -28,6 +28,31 @@ TEST_CASE("FlatTitleIndex: finds every title it holds") {
   CHECK(index.Find("") == UINT32_MAX);
 }
 
+TEST_CASE("FlatTitleIndex: a look-up with the hash given meets one without") {
+  FlatTitleIndex index;  // it keeps views of the titles: they must outlive it
+  std::vector<std::string> titles;
+  for (int i = 0; i < 50'000; ++i) titles.push_back("T" + std::to_string(i));
+  size_t wrong = 0, position = 0;
+  for (uint32_t i = 0; i < titles.size(); ++i) {
+    // Even titles go in with their hash given, odd ones without; each is then found both ways.
+    const std::string& title = titles[i];
+    bool inserted = false;
+    uint32_t value = i % 2 == 0 ? index.FindOrInsertHashed(title, FlatTitleIndex::Hash(title), i,
+                                                           &inserted, &position)
+                                : index.FindOrInsert(title, i, &inserted);
+    wrong += value != i || !inserted;
+  }
+  for (uint32_t i = 0; i < titles.size(); ++i) {
+    const std::string& title = titles[i];
+    bool inserted = true;
+    wrong +=
+        index.FindOrInsertHashed(title, FlatTitleIndex::Hash(title), 0, &inserted, &position) != i;
+    wrong += inserted;
+    wrong += index.FindOrInsert(title, 0, &inserted) != i;
+  }
+  CHECK(wrong == 0);
+}
+
 TEST_CASE("FlatTitleIndex::Hash: every byte and the length count") {
   // Strings of every length up to 40, and each with one byte changed at each position: a hash
   // that skipped a byte (of the tail, or of an overlapping load) would give two of them alike.
