@@ -6,9 +6,9 @@
 // and Dedent tokens that nest relations; `--` at a line start switches to an inference mode until
 // the closing `--`; bold/italic end markers match only the innermost open range. This class
 // reproduces those rules with hand-written matchers (first matching rule wins, in Argdown's
-// order), each linear in what it consumes: patterns that may search ahead ("]:" of a statement
-// definition, the "}" of data, ...) cache their next occurrence, so no input makes lexing
-// quadratic.
+// order; a table by first byte skips the rules that cannot match there), each linear in what it
+// consumes: patterns that may search ahead ("]:" of a statement definition, the "}" of data,
+// ...) cache their next occurrence, so no input makes lexing quadratic.
 //
 // Ownership: the lexer holds a view of the text; the text must outlive it and every Token.
 // Thread-safety: none; one lexer per text.
