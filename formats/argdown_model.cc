@@ -128,10 +128,9 @@ void ArgdownModel::PrefetchNear(const Token& t) const {
 
 uint32_t ArgdownModel::StatementIndex(std::string_view title, uint32_t hash) {
   bool inserted;
-  size_t position;
-  uint32_t index = statement_index_.FindOrInsertHashed(
-      title, hash != 0 ? hash : FlatTitleIndex::Hash(title),
-      static_cast<uint32_t>(statements_.size()), &inserted, &position);
+  uint32_t index =
+      statement_index_.FindOrInsertHashed(title, hash != 0 ? hash : FlatTitleIndex::Hash(title),
+                                          static_cast<uint32_t>(statements_.size()), &inserted);
   if (inserted) {
     statements_.emplace_back();
     statements_.back().title = title;
@@ -141,10 +140,9 @@ uint32_t ArgdownModel::StatementIndex(std::string_view title, uint32_t hash) {
 
 uint32_t ArgdownModel::ArgumentIndex(std::string_view title, uint32_t hash) {
   bool inserted;
-  size_t position;
-  uint32_t index = argument_index_.FindOrInsertHashed(
-      title, hash != 0 ? hash : FlatTitleIndex::Hash(title),
-      static_cast<uint32_t>(arguments_.size()), &inserted, &position);
+  uint32_t index =
+      argument_index_.FindOrInsertHashed(title, hash != 0 ? hash : FlatTitleIndex::Hash(title),
+                                         static_cast<uint32_t>(arguments_.size()), &inserted);
   if (inserted) {
     arguments_.emplace_back();
     arguments_.back().title = title;

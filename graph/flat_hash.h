@@ -140,6 +140,11 @@ class FlatTitleIndex {
     return FindOrInsertHashed(title, Hash(title), value, inserted, position);
   }
   // FindOrInsert for a title whose Hash() the caller has already: `hash` must be Hash(title).
+  uint32_t FindOrInsertHashed(std::string_view title, uint32_t hash, uint32_t value,
+                              bool* inserted) {
+    size_t position;
+    return FindOrInsertHashed(title, hash, value, inserted, &position);
+  }
   uint32_t FindOrInsertHashed(std::string_view title, uint32_t hash, uint32_t value, bool* inserted,
                               size_t* position) {
     if ((size_ + 1) * 2 > slots_.size()) Grow();
