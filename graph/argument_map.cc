@@ -24,7 +24,7 @@ ArgumentMap& ArgumentMap::operator=(ArgumentMap&& other) noexcept {
   title_ = std::exchange(other.title_, {});
   metadata_ = std::exchange(other.metadata_, {});
   // Each member is taken and `other`'s reset, so the moved-from map is a valid empty map. A
-  // deque's move keeps its elements in place, so the title views stay valid.
+  // ChunkedVector's move keeps its elements in place, so the title views stay valid.
   statements_ = std::exchange(other.statements_, {});
   arguments_ = std::exchange(other.arguments_, {});
   relations_ = std::exchange(other.relations_, {});
@@ -76,6 +76,8 @@ void ArgumentMap::SetRelationOf(EdgeId id, uint32_t index) {
 }
 
 void ArgumentMap::Reserve(size_t statements, size_t arguments, size_t relations) {
+  statements_.reserve(statements);
+  arguments_.reserve(arguments);
   relations_.reserve(relations);
   vertices_.reserve(statements + 2 * arguments);
   vertex_titles_.reserve(statements + 2 * arguments);
@@ -112,7 +114,7 @@ Status ArgumentMap::AddStatement(Statement statement, NodeId* id) {
   return Status::Ok();
 }
 
-Status ArgumentMap::AppendStatement(Statement statement, NodeId* id) {
+Status ArgumentMap::AppendStatement(Statement&& statement, NodeId* id) {
   if (Status s = ValidateStatement(statement); !s.ok()) return s;
   InvalidateIndexes();
   PutStatement(std::move(statement), id);
@@ -189,7 +191,7 @@ Status ArgumentMap::AddArgument(Argument argument, NodeId* id) {
   return Status::Ok();
 }
 
-Status ArgumentMap::AppendArgument(Argument argument, NodeId* id) {
+Status ArgumentMap::AppendArgument(Argument&& argument, NodeId* id) {
   if (Status s = ValidateArgument(argument); !s.ok()) return s;
   InvalidateIndexes();
   PutArgument(std::move(argument), id);
