@@ -118,9 +118,10 @@ int Main(int argc, char** argv) {
     Require(ReadArgdown(text, path, &map, &diagnostics, options), "reading");
   }
   std::printf(
-      "  parse %.3f s, transform %.3f s, fill the map: statements %.3f s, arguments %.3f "
-      "s, relations %.3f s\n",
-      times.parse, times.transform, times.statements, times.arguments, times.relations);
+      "  prepare %.3f s, parse %.3f s, transform %.3f s, fill the map: statements %.3f s, "
+      "arguments %.3f s, relations %.3f s, free %.3f s\n",
+      times.prepare, times.parse, times.transform, times.statements, times.arguments,
+      times.relations, times.release);
   std::printf("%zu statements, %zu arguments, %zu relations\n", map.statements().size(),
               map.arguments().size(), map.relations().size());
   if (read_only) return 0;

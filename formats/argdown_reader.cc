@@ -947,16 +947,24 @@ Status ReadArgdown(std::string_view text, std::string_view file_name, ArgumentMa
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a byte order mark
   DiagnosticSink sink(text, file_name, diagnostics,
                       options.max_errors == 0 ? 1 : options.max_errors);
+  using Clock = std::chrono::steady_clock;
+  auto since = [](Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+  };
+  const Clock::time_point start = Clock::now();
   if (ValidateUtf8(text, &sink)) {
     RejectIncludes(text, &sink);
-    ArgdownParser parser(text, &sink);
-    auto start = std::chrono::steady_clock::now();
-    parser.Parse();
-    if (options.times) {
-      options.times->parse =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    Clock::time_point freeing;
+    {
+      ArgdownParser parser(text, &sink);
+      if (options.times) options.times->prepare = since(start);
+      const Clock::time_point parsing = Clock::now();
+      parser.Parse();
+      if (options.times) options.times->parse = since(parsing);
+      parser.model().Build(map, options.times);
+      freeing = Clock::now();
     }
-    parser.model().Build(map, options.times);
+    if (options.times) options.times->release = since(freeing);
   }
   if (sink.errors() > 0) {
     return Status::InvalidInput(std::string(file_name) + ": " + std::to_string(sink.errors()) +

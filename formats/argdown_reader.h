@@ -21,12 +21,16 @@ namespace argmap {
 
 // Where the time of a read went, in seconds of wall time (bench/phase_bench prints them).
 struct ArgdownReadTimes {
+  // Checking the UTF-8, looking for @include, and setting up the parser (whose tables are sized
+  // for the text).
+  double prepare = 0;
   double parse = 0;  // lexer (on a thread of its own for large texts) and parser, into the model
   // Argdown's closing transformations of the model, and its warnings. For a large map the
   // relations' transformations run on a second thread beside the filling of statements and
   // arguments: their time counts here, and what the filling waited for them in `arguments`.
   double transform = 0;
   double statements = 0, arguments = 0, relations = 0;  // filling the ArgumentMap
+  double release = 0;  // freeing the parser and Argdown's model, once the map is filled
 };
 
 struct ArgdownReadOptions {
