@@ -1,5 +1,6 @@
 #include "formats/token_stream.h"
 
+#include <algorithm>
 #include <system_error>
 
 #include "graph/flat_hash.h"
@@ -38,8 +39,9 @@ void TokenStream::Lex() {
         spare_.pop_back();
       }
     }
-    chunk.reserve(kChunkTokens);
-    while (chunk.size() < kChunkTokens && !eof) {
+    chunk.reserve(kSlack + kChunkTokens);
+    chunk.assign(kSlack, Token{});  // room for the consumer's unconsumed tokens, see Refill
+    while (chunk.size() < kSlack + kChunkTokens && !eof) {
       Token& t = chunk.emplace_back(lexer_->Next());
       eof = t.type == ArgdownToken::kEof;
       if (t.has_title()) t.title_hash = FlatTitleIndex::Hash(t.title(text));
@@ -62,10 +64,20 @@ void TokenStream::Refill() {
     chunks_.pop_front();
   }
   changed_.notify_all();
-  // Keep the unconsumed tail (lookahead spans chunk boundaries), drop the rest.
-  window_.erase(window_.begin(), window_.begin() + static_cast<ptrdiff_t>(head_));
-  head_ = 0;
-  window_.insert(window_.end(), chunk.begin(), chunk.end());
+  // Keep the unconsumed tail (lookahead spans chunk boundaries), drop the rest. The tail is a
+  // few tokens: it goes into the chunk's room in front, and the chunk becomes the window,
+  // rather than the chunk's tokens being copied behind the tail.
+  const size_t tail = window_.size() - head_;
+  if (tail <= kSlack) {
+    std::copy(window_.begin() + static_cast<ptrdiff_t>(head_), window_.end(),
+              chunk.begin() + static_cast<ptrdiff_t>(kSlack - tail));
+    head_ = kSlack - tail;
+    window_.swap(chunk);
+  } else {
+    window_.erase(window_.begin(), window_.begin() + static_cast<ptrdiff_t>(head_));
+    head_ = 0;
+    window_.insert(window_.end(), chunk.begin() + kSlack, chunk.end());
+  }
   window_has_eof_ = window_.back().type == ArgdownToken::kEof;
   chunk.clear();
   std::lock_guard<std::mutex> lock(mutex_);

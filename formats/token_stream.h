@@ -27,6 +27,10 @@ class TokenStream {
  public:
   // Texts of at least this many bytes are lexed on a second thread.
   static constexpr size_t kThreadedFrom = 1 << 20;
+  // Every chunk starts with this many empty tokens, where Refill puts the tokens the consumer
+  // has not consumed yet (its lookahead), so that the chunk becomes the window without being
+  // copied. A longer lookahead is copied instead.
+  static constexpr size_t kSlack = 64;
 
   explicit TokenStream(std::string_view text);
   ~TokenStream();

@@ -1,9 +1,11 @@
 #include "formats/token_stream.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "graph/flat_hash.h"
 
@@ -47,6 +49,30 @@ TEST_CASE("a token stream gives exactly the lexer's tokens, threaded or not", "[
     CHECK(stream.Next().type == ArgdownToken::kEof);  // Eof stays
     CHECK(count > 200);
   }
+}
+
+TEST_CASE("a token stream looks further ahead than the room in front of its chunks", "[formats]") {
+  // Refill moves up to TokenStream::kSlack unconsumed tokens into a chunk's room in front; a
+  // longer lookahead across a chunk boundary takes the copying way. Both must give the lexer's.
+  const std::string text = LargeText();
+  ArgdownLexer lexer(text);
+  TokenStream stream(text);
+  std::vector<Token> expected;
+  while (expected.empty() || expected.back().type != ArgdownToken::kEof) {
+    expected.push_back(lexer.Next());
+  }
+  const size_t far = TokenStream::kSlack * 3;
+  size_t mismatches = 0;
+  for (size_t i = 0; i + 1 < expected.size(); ++i) {
+    // Every 100th token the look goes far: the first far look past a chunk's end leaves more
+    // than 100 tokens unconsumed, more than the room, so every boundary takes the long way.
+    const size_t k = i % 100 == 0 ? far : 1;
+    const size_t j = std::min(i + k, expected.size() - 1);
+    mismatches += !Same(stream.Peek(k), expected[j]);
+    mismatches += !Same(stream.Next(), expected[i]);
+  }
+  CHECK(mismatches == 0);
+  CHECK(stream.Next().type == ArgdownToken::kEof);
 }
 
 TEST_CASE("tokens lexed on the second thread carry their title's hash; others carry none",
