@@ -64,8 +64,9 @@ TEST_CASE("a token stream looks further ahead than the room in front of its chun
   const size_t far = TokenStream::kSlack * 3;
   size_t mismatches = 0;
   for (size_t i = 0; i + 1 < expected.size(); ++i) {
-    // Every 100th token the look goes far: the first far look past a chunk's end leaves more
-    // than 100 tokens unconsumed, more than the room, so every boundary takes the long way.
+    // Every 100th token the look goes far. The first far look past a chunk's end leaves more
+    // than 92 tokens unconsumed (the one 100 tokens before did not reach the end), more than
+    // the room, so every boundary takes the long way.
     const size_t k = i % 100 == 0 ? far : 1;
     const size_t j = std::min(i + k, expected.size() - 1);
     mismatches += !Same(stream.Peek(k), expected[j]);
