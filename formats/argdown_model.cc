@@ -116,8 +116,7 @@ std::string_view ArgdownModel::GenerateTitle() {
   return generated_titles_.back();
 }
 
-void ArgdownModel::PrefetchNear(const Token& t) const {
-  if (t.title_hash == 0) return;
+void ArgdownModel::PrefetchTitle(const Token& t) const {
   const uint32_t index = IndexOf(t.type).PrefetchTitle(t.title_hash);
   if (&IndexOf(t.type) == &statement_index_) {
     if (index < statements_.size()) __builtin_prefetch(&statements_[index]);

@@ -124,7 +124,9 @@ class ArgdownModel {
   uint32_t TouchTitleSlot(const Token& t) const {
     return t.title_hash != 0 ? IndexOf(t.type).TouchSlot(t.title_hash) : 0;
   }
-  void PrefetchNear(const Token& t) const;
+  void PrefetchNear(const Token& t) const {
+    if (t.title_hash != 0) PrefetchTitle(t);  // inline: most tokens have no title
+  }
 
   // Whether any statement or argument occurred so far, defined or only referred to.
   bool has_nodes() const { return !statements_.empty() || !arguments_.empty(); }
@@ -212,6 +214,7 @@ class ArgdownModel {
   void DeclareText(StatementRecord& statement, std::string* field, size_t* field_offset,
                    std::string_view what, std::string value, size_t offset);
   std::string Name(ArgdownNodeRef ref) const;
+  void PrefetchTitle(const Token& t) const;  // PrefetchNear for a title token
 
   void DeduplicateRelations();
   void TransformArgumentRelations();

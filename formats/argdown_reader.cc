@@ -218,8 +218,7 @@ class ArgdownParser {
   // ArgdownModel::TouchTitleSlot).
   Token Next() {
     if (++until_touch_ == kTouchBatch) TouchTitleSlots();
-    const Token* near = lexer_.PeekLexed(kPrefetchNear);
-    if (near && near->title_hash != 0) model_.PrefetchNear(*near);
+    if (const Token* near = lexer_.PeekLexed(kPrefetchNear)) model_.PrefetchNear(*near);
     return lexer_.Next();
   }
   void TouchTitleSlots() {
