@@ -75,6 +75,7 @@
 #include <vector>
 
 #include "bench/bench_clock.h"
+#include "cli/process_heap.h"
 #include "formats/argdown_reader.h"
 #include "formats/findings_writer.h"
 #include "graph/argument_map.h"
@@ -570,6 +571,9 @@ void WriteFloor(const Flags& flags, Report* report) {
 }
 
 int Main(int argc, char** argv) {
+  // The same heap as the argmap binary's, so that the floors and argmap's in-process checks
+  // beside them get the same 2 MiB pages.
+  PrepareProcessHeap();
   Flags flags = ParseFlags(argc, argv);
   Report report(flags.json);
   {

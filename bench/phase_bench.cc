@@ -1,14 +1,16 @@
 // phase_bench: where the time of `argmap import` and `argmap check` goes, phase by phase, on one
 // Argdown file:
 //
-//   phase_bench MAP.argdown [--store DIR] [--read-only] [--prefault]
+//   phase_bench MAP.argdown [--store DIR] [--read-only] [--process-heap]
 //
 // Prints wall and CPU seconds and the growth of peak memory for: reading the file, the lexer
 // alone, ReadArgdown (lexer + parser + model + ArgumentMap), WriteMap into a fresh store, LoadMap
 // from it, and RunChecks. The store goes to DIR (default: a fresh directory under /tmp, removed
 // at the end). --read-only times ReadArgdown alone, for profiling the reader
-// (`perf record ./build/bench/phase_bench MAP --read-only`); --prefault prefaults the heap
-// before reading as `argmap import` does (cli/heap_prefault.h). Figures: docs/performance.md.
+// (`perf record ./build/bench/phase_bench MAP --read-only`); --process-heap prepares the heap
+// first as the `argmap` binary does (cli/process_heap.h: one arena on 2 MiB pages; `--prefault`
+// is its name from before session 11, when the binary prefaulted the heap instead).
+// Figures: docs/performance.md.
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -23,7 +25,7 @@
 #include <string>
 
 #include "bench/bench_clock.h"
-#include "cli/heap_prefault.h"
+#include "cli/process_heap.h"
 #include "formats/argdown_lexer.h"
 #include "formats/argdown_reader.h"
 #include "graph/checks.h"
@@ -63,15 +65,15 @@ void Require(const Status& s, const char* what) {
 
 int Main(int argc, char** argv) {
   std::string path, dir;
-  bool read_only = false, prefault = false;
+  bool read_only = false, process_heap = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--store" && i + 1 < argc) {
       dir = argv[++i];
     } else if (arg == "--read-only") {
       read_only = true;
-    } else if (arg == "--prefault") {
-      prefault = true;
+    } else if (arg == "--process-heap" || arg == "--prefault") {
+      process_heap = true;
     } else if (path.empty() && arg[0] != '-') {
       path = arg;
     } else {
@@ -81,9 +83,10 @@ int Main(int argc, char** argv) {
   }
   if (path.empty()) {
     std::fprintf(stderr,
-                 "usage: phase_bench MAP.argdown [--store DIR] [--read-only] [--prefault]\n");
+                 "usage: phase_bench MAP.argdown [--store DIR] [--read-only] [--process-heap]\n");
     return 2;
   }
+  if (process_heap) PrepareProcessHeap();
   const bool own_store = dir.empty();
   if (own_store) {
     dir = (std::filesystem::temp_directory_path() / ("phase_bench-" + std::to_string(getpid())))
@@ -109,9 +112,7 @@ int Main(int argc, char** argv) {
   ArgumentMap map;
   ArgdownReadTimes times;
   {
-    std::optional<HeapPrefault> heap;
-    Phase phase(prefault ? "ReadArgdown (prefaulted)" : "ReadArgdown");
-    if (prefault) heap.emplace(7 * text.size());
+    Phase phase("ReadArgdown");
     std::vector<Diagnostic> diagnostics;
     ArgdownReadOptions options;
     options.times = &times;

@@ -1,23 +1,12 @@
 #include <CLI/CLI.hpp>
 #include <cstdlib>
-#include <optional>
 
 #include "cli/command.h"
 #include "cli/file_text.h"
-#include "cli/heap_prefault.h"
 #include "formats/argdown_reader.h"
 #include "formats/diagnostic.h"
 
 namespace argmap {
-namespace {
-
-// Reading Argdown takes about seven times the text's size in fresh memory, most of it on the
-// heap: prefaulting that much took a 1M-statement import from 4.3-4.8 s to 3.8-4.3 s (peak +100
-// MB), and more gained nothing. A store's load gained nothing: its two threads are busy already.
-constexpr size_t kPrefaultPerTextByte = 7;
-
-}  // namespace
-
 Context::~Context() {
   if (!process_ends_after) return;
   // Reachable from a static, so that leak checkers do not count them; never freed.
@@ -73,8 +62,6 @@ int ReadArgdownFile(Context& context, const std::string& path, ArgumentMap* map)
   FileText file;
   if (Status s = file.Read(path); !s.ok()) return context.FailInput(s);
   const std::string_view text = file.view();
-  std::optional<HeapPrefault> prefault;
-  if (context.process_ends_after) prefault.emplace(kPrefaultPerTextByte * text.size());
   std::vector<Diagnostic> diagnostics;
   Status s = ReadArgdown(text, path, map, &diagnostics);
   for (const Diagnostic& d : diagnostics) context.err << FormatDiagnostic(d);

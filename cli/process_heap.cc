@@ -1,0 +1,42 @@
+#include "cli/process_heap.h"
+
+#include <malloc.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+
+namespace argmap {
+namespace {
+
+constexpr uintptr_t kLargePage = 2 << 20;
+
+uintptr_t RoundUp(uintptr_t at, uintptr_t unit) { return (at + unit - 1) & ~(unit - 1); }
+uintptr_t RoundDown(uintptr_t at, uintptr_t unit) { return at & ~(unit - 1); }
+
+}  // namespace
+
+size_t PrepareProcessHeap(size_t max_reserve) {
+  // Returns 0 when another allocator stands in for glibc's.
+  if (mallopt(M_ARENA_MAX, 1) == 0) return 0;
+  mallopt(M_MMAP_MAX, 0);         // large blocks from the heap too, so on 2 MiB pages
+  mallopt(M_TRIM_THRESHOLD, -1);  // the heap never shrinks: the reserve stays
+  const long pages = sysconf(_SC_PHYS_PAGES), page_size = sysconf(_SC_PAGESIZE);
+  size_t reserve = max_reserve;
+  if (pages > 0 && page_size > 0) {
+    reserve = std::min(reserve, static_cast<size_t>(pages) * static_cast<size_t>(page_size) / 4);
+  }
+  // Grows the heap's top (brk) by the reserve; freed, it merges back into the top and stays.
+  char* block = static_cast<char*>(std::malloc(reserve));
+  if (!block) return 0;
+  const uintptr_t start = RoundUp(reinterpret_cast<uintptr_t>(block), kLargePage);
+  const uintptr_t end = RoundDown(reinterpret_cast<uintptr_t>(block) + reserve, kLargePage);
+  std::free(block);
+  if (end <= start) return 0;
+  if (madvise(reinterpret_cast<void*>(start), end - start, MADV_HUGEPAGE) != 0) return 0;
+  return end - start;
+}
+
+}  // namespace argmap
