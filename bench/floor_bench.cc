@@ -44,6 +44,9 @@
 // WriteFindingsJson of all findings to a stream that drops its bytes; each the median of
 // --repeat runs. This is `argmap check` without process start, load and output file.
 //
+// The process's heap is prepared as the argmap binary's is (cli/process_heap.h: one arena on
+// 2 MiB pages), so that the floors get the same page faults as argmap: none to speak of.
+//
 //   floor_bench MAP.argdown [--store DIR] [--scratch DIR] [--repeat N] [--write-threads N]
 //               [--argmap-checks] [--json]
 //
