@@ -23,8 +23,10 @@
 
 namespace argmap {
 
-// The reserve advised for 2 MiB pages: a quarter of the machine's memory, at most this much
-// (a million-statement import peaks at 1.2 GB).
+// The reserve advised for 2 MiB pages: a quarter of the machine's memory and of the process's
+// limits on address space and data (ulimit -v, -d), at most this much (a million-statement
+// import peaks at 1.1 GB); none under strict overcommit (vm.overcommit_memory 2), where address
+// space counts as used memory.
 inline constexpr size_t kMaxHeapReserve = size_t{4} << 30;
 
 // Call first thing in main(), before any thread starts. Returns the bytes advised for 2 MiB

@@ -2,6 +2,9 @@
 
 #include <malloc.h>
 #include <stdio.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <cstdint>
@@ -56,7 +59,10 @@ int Arenas() {
 
 TEST_CASE("a prepared process heap keeps every block on one heap advised for 2 MiB pages",
           "[cli]") {
-  const int arenas_before = Arenas();
+  // What earlier tests in this process left behind (threads' arenas, free blocks on the heap)
+  // is used before the reserve: the placement checks below need a fresh process, as ctest
+  // gives each test case.
+  const bool fresh = Arenas() == 1 && mallinfo2().fordblks < (1 << 20);
   const size_t advised = PrepareProcessHeap(256 << 20);
   if (std::getenv("ARGMAP_SANITIZED")) {
     // The sanitizers' allocator stands in for glibc's: nothing changes.
@@ -72,20 +78,37 @@ TEST_CASE("a prepared process heap keeps every block on one heap advised for 2 M
   const size_t big_size = 64 << 20;
   std::vector<char> big(big_size, 'x');
   CHECK(mallinfo2().hblks == 0);
-  CHECK(AdvisedForLargePages(big.data() + big_size / 2));
-
-  // A thread's blocks come from the same heap instead of an arena of its own. Only checked in a
-  // process whose threads had not allocated before (ctest runs each test case alone).
+  // A thread's blocks come from the same heap instead of an arena of its own.
   std::unique_ptr<std::vector<char>> from_thread;
   std::thread([&] { from_thread = std::make_unique<std::vector<char>>(4 << 20, 'y'); }).join();
-  if (arenas_before == 1) {
+  if (fresh) {
+    CHECK(AdvisedForLargePages(big.data() + big_size / 2));
     CHECK(Arenas() == 1);
     CHECK(AdvisedForLargePages(from_thread->data() + (2 << 20)));
   } else {
-    WARN("other threads made arenas before this test: run it alone to check threads");
+    WARN("earlier tests in this process used the heap: run this test alone to check placement");
   }
   CHECK(big[big_size - 1] == 'x');
   CHECK((*from_thread)[0] == 'y');
+}
+
+TEST_CASE("the process heap's reserve stays within a quarter of the process's data limit",
+          "[cli]") {
+  // In a child process: the limit and the heap's settings are the child's alone.
+  const pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    rlimit limit{512 << 20, 512 << 20};
+    if (setrlimit(RLIMIT_DATA, &limit) != 0) _exit(3);
+    const size_t advised = PrepareProcessHeap(1 << 30);
+    if (std::getenv("ARGMAP_SANITIZED")) _exit(advised == 0 ? 0 : 1);
+    // 128 MiB, less the ends that do not fill a 2 MiB page.
+    _exit(advised >= (124 << 20) && advised <= (128 << 20) ? 0 : 2);
+  }
+  int status = 0;
+  REQUIRE(waitpid(child, &status, 0) == child);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
 }
 
 }  // namespace
