@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/cli.h"
+#include "cli/process_heap.h"
 #include "graph/argument_map.h"
 #include "graph/status.h"
 #include "storage/store.h"
@@ -40,6 +41,11 @@ class Context {
   // command, until the process ends).
   ArgumentMap& NewMap();
 
+  // When the process ends after the command: has the kernel map the heap's next `bytes` on a
+  // background thread while the command allocates them (cli/process_heap.h), until the command
+  // ends. Otherwise, or for a second call, nothing.
+  void PopulateHeapAhead(size_t bytes);
+
   // The store directory this invocation uses.
   std::string StoreDir() const;
   Status OpenStore(Store::Mode mode, std::unique_ptr<Store>* store) const;
@@ -52,6 +58,7 @@ class Context {
 
  private:
   std::vector<std::unique_ptr<ArgumentMap>> maps_;
+  std::unique_ptr<HeapPopulate> heap_populate_;
 };
 
 class Command {

@@ -19,7 +19,9 @@
 // before they start a thread.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
+#include <thread>
 
 namespace argmap {
 
@@ -33,5 +35,34 @@ inline constexpr size_t kMaxHeapReserve = size_t{4} << 30;
 // pages; 0 when malloc is not glibc's (then nothing changed), or when the reserve or the advice
 // could not be had (then malloc's settings above still hold).
 size_t PrepareProcessHeap(size_t max_reserve = kMaxHeapReserve);
+
+// Has the kernel map the heap's next `bytes` (2 MiB pages, MADV_POPULATE_WRITE, Linux 5.14
+// and later) on a background thread while the caller goes on allocating them. On this project's
+// virtual machine, memory that the machine had not used for a few seconds cost about 3 ms per MB
+// when first written (the host maps it anew), most of it in the kernel's zeroing of each new
+// page, and on the allocating thread; a 100k import waited 0.42 s instead of 0.27 s. The pages'
+// contents are not touched, so the caller may already be using them.
+//
+// Does nothing unless PrepareProcessHeap() has prepared the heap (then the next allocations are
+// carved, in order, from one contiguous run of it) and `bytes` >= kMinBytes. Stops early, within
+// one 2 MiB page, when destroyed. Thread-safety: one at a time per process.
+class HeapPopulate {
+ public:
+  // Below this, the thread costs about what it saves.
+  static constexpr size_t kMinBytes = 64 << 20;
+
+  explicit HeapPopulate(size_t bytes);
+  ~HeapPopulate();  // stops the background thread and joins it
+  HeapPopulate(const HeapPopulate&) = delete;
+  HeapPopulate& operator=(const HeapPopulate&) = delete;
+
+  // Waits for the background thread to finish; then the bytes it mapped.
+  size_t Wait();
+
+ private:
+  std::atomic<bool> stop_{false};
+  std::thread thread_;
+  size_t populated_ = 0;
+};
 
 }  // namespace argmap

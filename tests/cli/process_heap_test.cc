@@ -2,6 +2,7 @@
 
 #include <malloc.h>
 #include <stdio.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -11,6 +12,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <memory>
+#include <numeric>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -104,6 +106,75 @@ TEST_CASE("the process heap's reserve stays within a quarter of the process's da
     if (std::getenv("ARGMAP_SANITIZED")) _exit(advised == 0 ? 0 : 1);
     // 128 MiB, less the ends that do not fill a 2 MiB page.
     _exit(advised >= (124 << 20) && advised <= (128 << 20) ? 0 : 2);
+  }
+  int status = 0;
+  REQUIRE(waitpid(child, &status, 0) == child);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+}
+
+// Whether every 4 KiB page of [data, data + size) is mapped (resident), written or not.
+bool Resident(const char* data, size_t size) {
+  const uintptr_t start = reinterpret_cast<uintptr_t>(data) & ~uintptr_t{4095};
+  const size_t length = reinterpret_cast<uintptr_t>(data) + size - start;
+  std::vector<unsigned char> pages((length + 4095) / 4096);
+  if (mincore(reinterpret_cast<void*>(start), length, pages.data()) != 0) return false;
+  for (unsigned char page : pages) {
+    if (!(page & 1)) return false;
+  }
+  return true;
+}
+
+TEST_CASE("a heap populate maps the pages of the next allocations and keeps what is written",
+          "[cli]") {
+  const bool fresh = Arenas() == 1 && mallinfo2().fordblks < (1 << 20);
+  PrepareProcessHeap(512 << 20);
+  const size_t bytes = 2 * HeapPopulate::kMinBytes;
+  HeapPopulate populate(bytes);
+  // Allocated and written while the pages are being mapped.
+  std::vector<std::vector<uint32_t>> blocks;
+  for (int i = 0; i < 64; ++i) {
+    std::vector<uint32_t>& block = blocks.emplace_back(64 << 10);
+    std::iota(block.begin(), block.end(), static_cast<uint32_t>(i) << 20);
+  }
+  const size_t populated = populate.Wait();
+  for (int i = 0; i < 64; ++i) {
+    std::vector<uint32_t> expected(64 << 10);
+    std::iota(expected.begin(), expected.end(), static_cast<uint32_t>(i) << 20);
+    REQUIRE(blocks[i] == expected);
+  }
+  if (std::getenv("ARGMAP_SANITIZED")) {
+    // The sanitizers' allocator: the heap is not prepared, nothing is populated.
+    CHECK(populated == 0);
+    return;
+  }
+  // All of it but the ends that do not fill a 2 MiB page.
+  CHECK(populated + (4 << 20) >= bytes);
+  CHECK(populated <= bytes);
+  // The next block comes from the populated run: mapped before it is written.
+  const size_t next_size = 32 << 20;
+  char* next = static_cast<char*>(std::malloc(next_size));
+  REQUIRE(next != nullptr);
+  if (fresh) {
+    CHECK(Resident(next + (2 << 20), next_size - (4 << 20)));
+  } else {
+    WARN("earlier tests in this process used the heap: run this test alone to check placement");
+  }
+  std::free(next);
+}
+
+TEST_CASE("a heap populate does nothing below its minimum or on a heap not prepared", "[cli]") {
+  // A prepared heap holds its reserve free: a fresh process's heap is not prepared.
+  const bool fresh = Arenas() == 1 && mallinfo2().fordblks < (1 << 20);
+  if (!fresh) WARN("earlier tests in this process prepared the heap: run this test alone");
+  const pid_t child = fork();  // the child's heap settings are its own
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    HeapPopulate unprepared(2 * HeapPopulate::kMinBytes);
+    if (fresh && unprepared.Wait() != 0) _exit(1);
+    PrepareProcessHeap(512 << 20);
+    HeapPopulate small(HeapPopulate::kMinBytes - 1);
+    _exit(small.Wait() == 0 ? 0 : 2);
   }
   int status = 0;
   REQUIRE(waitpid(child, &status, 0) == child);
