@@ -13,9 +13,10 @@ namespace {
 // Fresh heap that a command needs per byte of its input, at the least: reading Argdown and
 // writing the store take 6 (1M statements) to 7 (100k) times the text, loading and checking a
 // stored map 3.2 (1M) to 4 (100k) times the store's files. Populating the smaller of each ahead
-// keeps the peak where it was. Measured when the machine's memory was cold (docs/performance.md,
-// session 11), populating took a 1M import from 4.96 to 3.18 s and a 1M check from 2.50 to
-// 2.00 s; at 100k, 0.51 to 0.44 s and 0.43 to 0.35 s.
+// keeps the peak about where it was. When the machine's memory was cold (a pause of 3 s before
+// each command; docs/performance.md, session 11), populating took a 100k import from 0.480 to
+// 0.421 s and a 100k check from 0.370 to 0.310 s, a 1M import from 5.39 to 4.53 s and a 1M
+// check from 2.90 to 2.73 s; without the pause it changed nothing measurable.
 constexpr size_t kHeapPerTextByte = 6;
 constexpr size_t kHeapPerStoreByte = 3;
 
