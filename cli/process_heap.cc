@@ -18,8 +18,18 @@ constexpr uintptr_t kLargePage = 2 << 20;
 
 bool heap_prepared = false;  // PrepareProcessHeap() changed malloc's settings
 
-uintptr_t RoundUp(uintptr_t at, uintptr_t unit) { return (at + unit - 1) & ~(unit - 1); }
-uintptr_t RoundDown(uintptr_t at, uintptr_t unit) { return at & ~(unit - 1); }
+// Carves `bytes` from the heap and gives them back; sets [*start, *end) to the whole 2 MiB pages
+// of that run, where the next allocations will be carved from. False when malloc has no such
+// run (or only less than a 2 MiB page of it).
+bool NextHeapRun(size_t bytes, uintptr_t* start, uintptr_t* end) {
+  char* block = static_cast<char*>(std::malloc(bytes));
+  if (!block) return false;
+  const uintptr_t at = reinterpret_cast<uintptr_t>(block);
+  *start = (at + kLargePage - 1) & ~(kLargePage - 1);
+  *end = (at + bytes) & ~(kLargePage - 1);
+  std::free(block);
+  return *start < *end;
+}
 
 // A quarter of the machine's memory and of the process's address-space and data limits, at
 // most `max_reserve`; nothing where the kernel counts address space as used memory (strict
@@ -55,26 +65,18 @@ size_t PrepareProcessHeap(size_t max_reserve) {
   const size_t reserve = HeapReserve(max_reserve);
   if (reserve < 2 * kLargePage) return 0;
   // Grows the heap's top (brk) by the reserve; freed, it merges back into the top and stays.
-  char* block = static_cast<char*>(std::malloc(reserve));
-  if (!block) return 0;
-  const uintptr_t start = RoundUp(reinterpret_cast<uintptr_t>(block), kLargePage);
-  const uintptr_t end = RoundDown(reinterpret_cast<uintptr_t>(block) + reserve, kLargePage);
-  std::free(block);
-  if (end <= start) return 0;
+  uintptr_t start = 0, end = 0;
+  if (!NextHeapRun(reserve, &start, &end)) return 0;
   if (madvise(reinterpret_cast<void*>(start), end - start, MADV_HUGEPAGE) != 0) return 0;
   return end - start;
 }
 
 HeapPopulate::HeapPopulate(size_t bytes) {
   if (bytes < kMinBytes || !heap_prepared) return;
-  // With no block mmap'd of its own, this one is a contiguous run of the heap, most likely its
-  // top: where the caller's next allocations are carved from.
-  char* block = static_cast<char*>(std::malloc(bytes));
-  if (!block) return;
-  const uintptr_t start = RoundUp(reinterpret_cast<uintptr_t>(block), kLargePage);
-  const uintptr_t end = RoundDown(reinterpret_cast<uintptr_t>(block) + bytes, kLargePage);
-  std::free(block);
-  if (end <= start) return;
+  // With no block mmap'd of its own, the run is a contiguous part of the heap, most likely its
+  // top.
+  uintptr_t start = 0, end = 0;
+  if (!NextHeapRun(bytes, &start, &end)) return;
 #ifdef MADV_POPULATE_WRITE
   try {
     thread_ = std::thread([this, start, end] {
