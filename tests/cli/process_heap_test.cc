@@ -13,7 +13,6 @@
 #include <fstream>
 #include <memory>
 #include <numeric>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -59,12 +58,15 @@ int Arenas() {
   return arenas;
 }
 
+// Whether malloc is as a fresh process leaves it: one arena, next to nothing free on the heap
+// (a prepared heap holds its reserve free). Earlier tests in the same process leave threads'
+// arenas and free blocks that later allocations use before the reserve; ctest runs each test
+// case in a process of its own.
+bool FreshHeap() { return Arenas() == 1 && mallinfo2().fordblks < (1 << 20); }
+
 TEST_CASE("a prepared process heap keeps every block on one heap advised for 2 MiB pages",
           "[cli]") {
-  // What earlier tests in this process left behind (threads' arenas, free blocks on the heap)
-  // is used before the reserve: the placement checks below need a fresh process, as ctest
-  // gives each test case.
-  const bool fresh = Arenas() == 1 && mallinfo2().fordblks < (1 << 20);
+  const bool fresh = FreshHeap();  // the placement checks below need it
   const size_t advised = PrepareProcessHeap(256 << 20);
   if (std::getenv("ARGMAP_SANITIZED")) {
     // The sanitizers' allocator stands in for glibc's: nothing changes.
@@ -127,7 +129,7 @@ bool Resident(const char* data, size_t size) {
 
 TEST_CASE("a heap populate maps the pages of the next allocations and keeps what is written",
           "[cli]") {
-  const bool fresh = Arenas() == 1 && mallinfo2().fordblks < (1 << 20);
+  const bool fresh = FreshHeap();
   PrepareProcessHeap(512 << 20);
   const size_t bytes = 2 * HeapPopulate::kMinBytes;
   HeapPopulate populate(bytes);
@@ -164,8 +166,7 @@ TEST_CASE("a heap populate maps the pages of the next allocations and keeps what
 }
 
 TEST_CASE("a heap populate does nothing below its minimum or on a heap not prepared", "[cli]") {
-  // A prepared heap holds its reserve free: a fresh process's heap is not prepared.
-  const bool fresh = Arenas() == 1 && mallinfo2().fordblks < (1 << 20);
+  const bool fresh = FreshHeap();  // then not prepared
   if (!fresh) WARN("earlier tests in this process prepared the heap: run this test alone");
   const pid_t child = fork();  // the child's heap settings are its own
   REQUIRE(child >= 0);
